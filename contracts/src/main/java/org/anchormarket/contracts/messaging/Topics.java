@@ -1,0 +1,19 @@
+package org.anchormarket.contracts.messaging;
+
+/** Kafka topic names and CloudEvents types: the one place they are spelled. */
+public final class Topics {
+
+    /** Supplier lifecycle events, keyed by supplier id. Owned by supplier-service. */
+    public static final String SUPPLIERS = "anchor.suppliers";
+
+    private Topics() {
+    }
+
+    /** CloudEvents {@code type} values. */
+    public static final class EventTypes {
+        public static final String SUPPLIER_REGISTERED = "org.anchormarket.suppliers.SupplierRegistered";
+
+        private EventTypes() {
+        }
+    }
+}

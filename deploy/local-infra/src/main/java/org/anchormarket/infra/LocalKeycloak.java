@@ -1,0 +1,168 @@
+package org.anchormarket.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * A real Keycloak (the distribution from Maven Central) in development mode on 127.0.0.1, with the local demo realm
+ * {@code anchor-market} imported. One unpacked install in the tool cache serves every run; each run names its own
+ * H2 database, so the platform's data and the tests' throw-away data never meet.
+ */
+public final class LocalKeycloak implements AutoCloseable {
+
+    public static final String REALM = "anchor-market";
+    private static final String REALM_RESOURCE = "/org/anchormarket/infra/keycloak/anchor-market-realm.json";
+    private static final String READY_MARKER = ".anchor-started-once";
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private LocalKeycloak(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts Keycloak on the port. {@code database} is an H2 file path (kept across restarts) or null for an
+     * in-memory database (a fresh realm each start). Logs go to {@code log}.
+     */
+    public static LocalKeycloak start(int port, Path database, Path log, Duration timeout) {
+        Path home = install(cacheDir());
+        String dbUrl = database == null
+                ? "jdbc:h2:mem:keycloak-" + port + ";NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"
+                : "jdbc:h2:file:" + database + ";NON_KEYWORDS=VALUE";
+        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=" + Ports.LOOPBACK, "--http-port=" + port, "--import-realm", "--db-url=" + dbUrl,
+                "--log-console-color=false");
+        Map<String, String> env = Map.of(
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_APPEND", "-XX:+UseSerialGC",
+                // Local demo realm only: the bootstrap admin of a throw-away development server.
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin");
+        // The first start of a fresh install augments it (writes lib/quarkus); never let two do that at once.
+        boolean firstStart = !Files.exists(home.resolve(READY_MARKER));
+        try (FileChannel lockFile = firstStart ? FileChannel.open(home.resolveSibling(home.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE) : null;
+                FileLock lock = lockFile == null ? null : lockFile.lock()) {
+            writeRealm(home);
+            ManagedProcess process = ManagedProcess.start("Keycloak", command, home, env, log);
+            LocalKeycloak keycloak = new LocalKeycloak(process, port);
+            String wellKnown = keycloak.realmUrl() + "/.well-known/openid-configuration";
+            process.awaitReady(() -> Http.ok(wellKnown), timeout);
+            if (firstStart) {
+                Files.writeString(home.resolve(READY_MARKER), "augmented\n");
+            }
+            return keycloak;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where unpacked tools live: $ANCHOR_CACHE_DIR, else ~/.cache/anchor-market. */
+    public static Path cacheDir() {
+        String configured = System.getenv("ANCHOR_CACHE_DIR");
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "anchor-market");
+    }
+
+    /** Unpacks the distribution from the Maven cache once; later calls return the same install. */
+    static Path install(Path cache) {
+        InfraArtifacts artifacts = InfraArtifacts.load();
+        Path home = cache.resolve("keycloak-" + artifacts.keycloakVersion());
+        if (Files.exists(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        try {
+            Files.createDirectories(cache);
+            try (FileChannel channel = FileChannel.open(cache.resolve("keycloak-unpack.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE); FileLock ignored = channel.lock()) {
+                if (Files.exists(home.resolve("bin/kc.sh"))) {
+                    return home;
+                }
+                Path staging = Files.createTempDirectory(cache, "keycloak-unpack-");
+                unzip(artifacts.keycloakZip(), staging);
+                Path unpacked = staging.resolve("keycloak-" + artifacts.keycloakVersion());
+                Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
+                Files.delete(staging);
+                return home;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack Keycloak from " + artifacts.keycloakZip(), e);
+        }
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path out = target.resolve(entry.getName()).normalize();
+                if (!out.startsWith(target)) {
+                    throw new IOException("Entry outside the target: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (out.getFileName().toString().endsWith(".sh")) {
+                    Files.setPosixFilePermissions(out, Set.of(PosixFilePermission.OWNER_READ,
+                            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+                            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE,
+                            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
+                }
+            }
+        }
+    }
+
+    private static void writeRealm(Path home) throws IOException {
+        Path importDir = home.resolve("data/import");
+        Files.createDirectories(importDir);
+        try (InputStream in = LocalKeycloak.class.getResourceAsStream(REALM_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(REALM_RESOURCE + " is missing");
+            }
+            Files.copy(in, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public String url() {
+        return "http://" + Ports.LOOPBACK + ":" + port;
+    }
+
+    public String realmUrl() {
+        return url() + "/realms/" + REALM;
+    }
+
+    public String tokenUrl() {
+        return realmUrl() + "/protocol/openid-connect/token";
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.stop(Duration.ofSeconds(30));
+    }
+}
