@@ -51,7 +51,6 @@ public final class LocalKeycloak implements AutoCloseable {
                 "--log-console-color=false");
         Map<String, String> env = Map.of(
                 "JAVA_HOME", System.getProperty("java.home"),
-                "JAVA_OPTS_APPEND", "-XX:+UseSerialGC",
                 // Local demo realm only: the bootstrap admin of a throw-away development server.
                 "KC_BOOTSTRAP_ADMIN_USERNAME", "kcadmin",
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "kcadmin");

@@ -1,0 +1,57 @@
+package org.anchormarket.chassis.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Writes a message to the outbox in the caller's transaction: it is published if, and only if, the change it
+ * announces commits. Never a dual write to the database and Kafka.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper json;
+    private final Event<OutboxWritten> written;
+    private final String source;
+
+    Outbox(ObjectMapper json, Event<OutboxWritten> written,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.json = json;
+        this.written = written;
+        this.source = "urn:anchormarket:" + applicationName;
+    }
+
+    /** Queues {@code data} as a CloudEvent of {@code type} on {@code topic}, keyed by {@code key}; returns its id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String key, String type, Object data) {
+        OutboxMessage message = new OutboxMessage();
+        message.id = UUID.randomUUID();
+        message.topic = topic;
+        message.key = key;
+        message.type = type;
+        message.source = source;
+        message.payload = toJson(data);
+        message.createdAt = Instant.now();
+        message.persist();
+        written.fire(new OutboxWritten(message.id));
+        return message.id;
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Message data is not serialisable: " + data.getClass(), e);
+        }
+    }
+
+    /** Fired inside the writing transaction; the relay observes it after a successful commit. */
+    public record OutboxWritten(UUID id) {
+    }
+}

@@ -1,0 +1,141 @@
+package org.anchormarket.chassis.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every refusal as RFC 9457 problem details (application/problem+json): bean-validation failures and unreadable
+ * JSON name each field and the reason; business refusals carry their own status.
+ */
+public class ProblemMappers {
+
+    private final ObjectMapper json;
+
+    ProblemMappers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::reason))
+                .toList();
+        return problem(400, "Invalid request", "The request has invalid fields", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(MismatchedInputException e, UriInfo uri) {
+        String field = path(e);
+        String reason = e instanceof InvalidFormatException f
+                ? "cannot be read as " + f.getTargetType().getSimpleName() + ": " + f.getValue()
+                : "has the wrong type or shape (expected " + (e.getTargetType() == null ? "another type"
+                        : e.getTargetType().getSimpleName()) + ")";
+        return problem(400, "Invalid request", "The request body does not match the API",
+                uri, List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, reason)));
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof MismatchedInputException m) {
+            return unreadable(m, uri);
+        }
+        return problem(400, "Invalid request", "The request body is not valid JSON", uri,
+                List.of(new Problem.FieldError("body", e.getOriginalMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "Forbidden", "Your role does not allow this", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response response = e.getResponse();
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return malformed(jpe, uri);
+        }
+        Response.StatusType status = response.getStatusInfo();
+        String allow = response.getHeaderString(HttpHeaders.ALLOW);
+        Response.ResponseBuilder problem = builder(status.getStatusCode(), status.getReasonPhrase(),
+                e.getMessage(), uri, List.of());
+        return (allow == null ? problem : problem.header(HttpHeaders.ALLOW, allow)).build();
+    }
+
+    private Response problem(int status, String title, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
+        return builder(status, title, detail, uri, errors).build();
+    }
+
+    private Response.ResponseBuilder builder(int status, String title, String detail, UriInfo uri,
+            List<Problem.FieldError> errors) {
+        Problem problem = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
+        try {
+            return Response.status(status).entity(json.writeValueAsString(problem))
+                    .type(Problem.MEDIA_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code register.arg0.legalName} → {@code legalName}; a query parameter keeps its own name. */
+    static String fieldName(ConstraintViolation<?> violation) {
+        List<String> afterParameter = new ArrayList<>();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                afterParameter.clear();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                String name = node.getName() == null ? "" : node.getName();
+                if (node.getIndex() != null) {
+                    name = name + "[" + node.getIndex() + "]";
+                } else if (node.getKey() != null) {
+                    name = name + "[" + node.getKey() + "]";
+                }
+                afterParameter.add(name);
+            }
+        }
+        if (!afterParameter.isEmpty()) {
+            return afterParameter.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining("."));
+        }
+        return parameter != null ? parameter : violation.getPropertyPath().toString();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,170 @@
+package org.anchormarket.supplier.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.anchormarket.contracts.messaging.Topics;
+import org.anchormarket.supplier.domain.Supplier;
+import org.anchormarket.testing.KafkaResource;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.PostgresResource;
+import org.anchormarket.testing.Tokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class SupplierResourceTest {
+
+    private static final String REGISTRATION = """
+            {"legalName": "Pemberton Joinery Ltd", "postcode": "wn5  9xx"}""";
+
+    @Test
+    void shouldRegisterASupplierAnswering201WithLocationAndNormalisedPostcode() {
+        String location = given().auth().oauth2(Tokens.of("supplier1"))
+                .contentType(ContentType.JSON).body(REGISTRATION)
+                .when().post("/api/suppliers")
+                .then().statusCode(201)
+                .body("id", notNullValue())
+                .body("legalName", equalTo("Pemberton Joinery Ltd"))
+                .body("postcode", equalTo("WN5 9XX"))
+                .body("status", equalTo("PENDING"))
+                .extract().header("Location");
+        assertTrue(location.matches(".*/api/suppliers/[0-9a-f-]{36}"), location);
+
+        given().auth().oauth2(Tokens.of("supplier1"))
+                .when().get(location)
+                .then().statusCode(200).body("legalName", equalTo("Pemberton Joinery Ltd"));
+    }
+
+    @Test
+    void shouldPublishSupplierRegisteredAsCloudEventThroughTheOutbox() {
+        String id = given().auth().oauth2(Tokens.of("supplier2"))
+                .contentType(ContentType.JSON).body("""
+                        {"legalName": "Leigh Community Kitchen CIC", "postcode": "WN7 1AA"}""")
+                .when().post("/api/suppliers")
+                .then().statusCode(201).extract().path("id");
+
+        KafkaCompanion kafka = new KafkaCompanion(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        try {
+            ConsumerTask<String, String> records = kafka.consumeStrings()
+                    .fromTopics(Topics.SUPPLIERS)
+                    .awaitRecords(1, Duration.ofSeconds(30));
+            ConsumerRecord<String, String> record = records.getRecords().stream()
+                    .filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+            assertEquals(Topics.EventTypes.SUPPLIER_REGISTERED, header(record, "ce_type"));
+            assertEquals("1.0", header(record, "ce_specversion"));
+            assertEquals(id, header(record, "ce_subject"));
+            assertTrue(record.value().contains("\"legalName\":\"Leigh Community Kitchen CIC\""), record.value());
+        } finally {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void shouldRefuseRequestsWithoutAToken() {
+        given().contentType(ContentType.JSON).body(REGISTRATION)
+                .when().post("/api/suppliers")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void shouldRefuseRegistrationByLeadershipOrBuyers() {
+        for (String user : new String[] { "leader1", "buyer1" }) {
+            given().auth().oauth2(Tokens.of(user))
+                    .contentType(ContentType.JSON).body(REGISTRATION)
+                    .when().post("/api/suppliers")
+                    .then().statusCode(403);
+        }
+    }
+
+    @Test
+    void shouldLetAnAdminRegisterOnABusinessBehalf() {
+        given().auth().oauth2(Tokens.of("admin1"))
+                .contentType(ContentType.JSON).body(REGISTRATION)
+                .when().post("/api/suppliers")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void shouldRejectInvalidFieldsWithProblemDetailsAndStoreNothing() {
+        long before = countSuppliers();
+        given().auth().oauth2(Tokens.of("supplier1"))
+                .contentType(ContentType.JSON).body("""
+                        {"legalName": "", "postcode": "not a postcode"}""")
+                .when().post("/api/suppliers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", containsInAnyOrder("legalName", "postcode", "postcode"));
+        given().auth().oauth2(Tokens.of("supplier1"))
+                .contentType(ContentType.JSON).body("""
+                        {"postcode": "WN1 1AA"}""")
+                .when().post("/api/suppliers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("legalName"));
+        given().auth().oauth2(Tokens.of("supplier1"))
+                .contentType(ContentType.JSON).body("{\"legalName\": ")
+                .when().post("/api/suppliers")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        assertEquals(before, countSuppliers());
+    }
+
+    @Test
+    void shouldLetStaffReadAnySupplierButASupplierOnlyItsOwn() {
+        String location = given().auth().oauth2(Tokens.of("supplier1"))
+                .contentType(ContentType.JSON).body(REGISTRATION)
+                .when().post("/api/suppliers")
+                .then().statusCode(201).extract().header("Location");
+        for (String staff : new String[] { "buyer1", "leader1", "admin1" }) {
+            given().auth().oauth2(Tokens.of(staff)).when().get(location).then().statusCode(200);
+        }
+        given().auth().oauth2(Tokens.of("supplier2")).when().get(location)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldServeHealthMetricsAndTheSpecAsWritten() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body(containsString("Database connections health check"))
+                .body(containsString("Kafka connection health check"));
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get("/q/openapi").then().statusCode(200)
+                .body(containsString("operationId: registerSupplier"))
+                .body(containsString("Anchor Market supplier API"));
+    }
+
+    private static long countSuppliers() {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Supplier.count());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
