@@ -1,0 +1,107 @@
+package org.anchormarket.analytics.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.anchormarket.contracts.messaging.Topics;
+import org.anchormarket.testing.KafkaResource;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.PostgresResource;
+import org.anchormarket.testing.Tokens;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class SupplierEventsConsumerTest {
+
+    private KafkaCompanion kafka;
+
+    @BeforeEach
+    void connect() {
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterEach
+    void disconnect() {
+        kafka.close();
+    }
+
+    @Test
+    void shouldCountARedeliveredRegistrationOnce() {
+        long before = registeredSuppliers();
+        ProducerRecord<String, String> event = supplierRegistered(UUID.randomUUID().toString(), UUID.randomUUID());
+        kafka.produceStrings().fromRecords(event, event, event).awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registeredSuppliers() == before + 1);
+        // A further, distinct registration proves the three copies above were all consumed by now.
+        kafka.produceStrings().fromRecords(supplierRegistered(UUID.randomUUID().toString(), UUID.randomUUID()))
+                .awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> registeredSuppliers() == before + 2);
+    }
+
+    @Test
+    void shouldSendAnUnreadableMessageToTheDeadLetterTopicAndKeepConsuming() {
+        long before = registeredSuppliers();
+        ProducerRecord<String, String> broken = new ProducerRecord<>(Topics.SUPPLIERS, "broken", "{not json");
+        ceHeaders(broken, UUID.randomUUID().toString(), Topics.EventTypes.SUPPLIER_REGISTERED);
+        kafka.produceStrings().fromRecords(broken, supplierRegistered(UUID.randomUUID().toString(), UUID.randomUUID()))
+                .awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> registeredSuppliers() == before + 1);
+        var dead = kafka.consumeStrings().fromTopics("dead-letter-topic-" + Topics.SUPPLIERS)
+                .awaitRecords(1, Duration.ofSeconds(30)).getRecords();
+        assertEquals("{not json", dead.get(0).value());
+    }
+
+    @Test
+    void shouldAnswerTheReportOnlyToLeadershipAndAdmins() {
+        given().auth().oauth2(Tokens.of("leader1")).when().get("/api/reports/suppliers")
+                .then().statusCode(200).body(containsString("registeredSuppliers"));
+        given().auth().oauth2(Tokens.of("admin1")).when().get("/api/reports/suppliers").then().statusCode(200);
+        given().auth().oauth2(Tokens.of("supplier1")).when().get("/api/reports/suppliers").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/reports/suppliers").then().statusCode(403);
+        given().when().get("/api/reports/suppliers").then().statusCode(401);
+    }
+
+    @Test
+    void shouldBeReadyWithDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body(containsString("Kafka connection health check"));
+    }
+
+    private static long registeredSuppliers() {
+        return ((Number) given().auth().oauth2(Tokens.of("leader1")).when().get("/api/reports/suppliers")
+                .then().statusCode(200).extract().path("registeredSuppliers")).longValue();
+    }
+
+    private static ProducerRecord<String, String> supplierRegistered(String eventId, UUID supplierId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SUPPLIERS, supplierId.toString(), """
+                {"supplierId":"%s","legalName":"Wigan Print Co-operative","postcode":"WN1 1XX",
+                 "registeredAt":"2026-11-01T10:00:00Z"}""".formatted(supplierId));
+        ceHeaders(record, eventId, Topics.EventTypes.SUPPLIER_REGISTERED);
+        return record;
+    }
+
+    private static void ceHeaders(ProducerRecord<String, String> record, String id, String type) {
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "urn:anchormarket:test".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+    }
+}
