@@ -1,0 +1,75 @@
+package org.anchormarket.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(RecordingUpstream.class)
+class GatewayTest {
+
+    @Test
+    void shouldRefuseApiCallsWithoutATokenBeforeRouting() {
+        RecordingUpstream.LAST.set(null);
+        given().when().get("/api/suppliers/abc").then().statusCode(401);
+        given().auth().oauth2("not-a-token").when().get("/api/suppliers/abc").then().statusCode(401);
+        assertNull(RecordingUpstream.LAST.get(), "nothing should reach the service");
+    }
+
+    @Test
+    void shouldRouteToTheOwningServiceWithPathQueryAndTokenAndPassItsAnswerBack() {
+        String token = Tokens.of("buyer1");
+        given().auth().oauth2(token).when().get("/api/suppliers/abc?page=2")
+                .then().statusCode(418).body("upstream", equalTo(true));
+        RecordingUpstream.Seen seen = RecordingUpstream.LAST.get();
+        assertEquals("GET", seen.method());
+        assertEquals("/api/suppliers/abc?page=2", seen.uri());
+        assertEquals("Bearer " + token, seen.authorization());
+
+        given().auth().oauth2(token).contentType("application/json").body("{}").when().post("/api/suppliers")
+                .then().statusCode(418);
+        assertEquals("POST", RecordingUpstream.LAST.get().method());
+        assertEquals("/api/suppliers", RecordingUpstream.LAST.get().uri());
+    }
+
+    @Test
+    void shouldTellTheCallerWhoTheyAre() {
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/me")
+                .then().statusCode(200)
+                .body("username", equalTo("buyer1"))
+                .body("roles", contains("buyer"))
+                .body("anchor", equalTo("wigan-council"));
+        given().auth().oauth2(Tokens.of("leader1")).when().get("/api/me")
+                .then().statusCode(200).body("roles", contains("leadership"));
+        given().when().get("/api/me").then().statusCode(401);
+    }
+
+    @Test
+    void shouldShowThePublicLandingPageAndSendBrowsersToKeycloakWithPkce() {
+        given().when().get("/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("Sign in"));
+        given().redirects().follow(false).when().get("/app")
+                .then().statusCode(302)
+                .header("Location", containsString("/realms/anchor-market/protocol/openid-connect/auth"))
+                .header("Location", containsString("client_id=anchor-web"))
+                .header("Location", containsString("code_challenge_method=S256"));
+    }
+
+    @Test
+    void shouldServeLivenessMetricsAndItsSpec() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/openapi").then().statusCode(200).body(containsString("operationId: getMe"));
+    }
+}
