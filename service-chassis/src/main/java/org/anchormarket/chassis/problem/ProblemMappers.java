@@ -57,6 +57,11 @@ public class ProblemMappers {
         if (e instanceof MismatchedInputException m) {
             return unreadable(m, uri);
         }
+        if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
+            Throwable cause = m.getCause() == null ? m : m.getCause();
+            return problem(400, "Invalid request", "The request body does not match the API", uri,
+                    List.of(new Problem.FieldError(path(m), cause.getMessage())));
+        }
         return problem(400, "Invalid request", "The request body is not valid JSON", uri,
                 List.of(new Problem.FieldError("body", e.getOriginalMessage())));
     }
