@@ -35,6 +35,9 @@ class GatewayTest {
         assertEquals("GET", seen.method());
         assertEquals("/api/suppliers/abc?page=2", seen.uri());
         assertEquals("Bearer " + token, seen.authorization());
+        assertEquals(io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "") + ":" + io.restassured.RestAssured.port,
+                seen.forwardedHost());
+        assertEquals("http", seen.forwardedProto());
 
         given().auth().oauth2(token).contentType("application/json").body("{}").when().post("/api/suppliers")
                 .then().statusCode(418);

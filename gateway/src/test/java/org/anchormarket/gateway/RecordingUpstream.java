@@ -17,7 +17,7 @@ import org.anchormarket.infra.Ports;
  */
 public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
 
-    record Seen(String method, String uri, String authorization) {
+    record Seen(String method, String uri, String authorization, String forwardedHost, String forwardedProto) {
     }
 
     static final AtomicReference<Seen> LAST = new AtomicReference<>();
@@ -32,7 +32,9 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         }
         server.createContext("/", exchange -> {
             LAST.set(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders().getFirst("Authorization")));
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-Proto")));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);

@@ -1,6 +1,13 @@
 package org.anchormarket.gateway.routing;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.HostAndPort;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
@@ -21,11 +28,30 @@ public class ProxyRoutes {
 
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
+    /**
+     * Tells the service the address the caller used (X-Forwarded-Host/Proto), so links it builds, such as
+     * Location, name the gateway rather than the service's own port. Services trust these from the gateway only.
+     */
+    static final ProxyInterceptor FORWARDED_HEADERS = new ProxyInterceptor() {
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            HostAndPort authority = incoming.authority();
+            if (authority != null) {
+                request.headers().set("X-Forwarded-Host", authority.toString());
+            }
+            request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            return context.sendRequest();
+        }
+    };
+
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
         config.routes().forEach((name, route) -> {
             int port = route.target().getPort() > 0 ? route.target().getPort() : 80;
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port, route.target().getHost());
+            proxy.addInterceptor(FORWARDED_HEADERS);
             ProxyHandler handler = ProxyHandler.create(proxy);
             router.route(route.prefix()).order(-10).handler(handler);
             router.route(route.prefix() + "/*").order(-10).handler(handler);

@@ -55,6 +55,17 @@ class SupplierResourceTest {
     }
 
     @Test
+    void shouldNameTheGatewaysAddressInLocationWhenCalledThroughIt() {
+        given().auth().oauth2(Tokens.of("supplier1"))
+                .header("X-Forwarded-Host", "gateway.example:8080")
+                .header("X-Forwarded-Proto", "https")
+                .contentType(ContentType.JSON).body(REGISTRATION)
+                .when().post("/api/suppliers")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.startsWith("https://gateway.example:8080/api/suppliers/"));
+    }
+
+    @Test
     void shouldPublishSupplierRegisteredAsCloudEventThroughTheOutbox() {
         String id = given().auth().oauth2(Tokens.of("supplier2"))
                 .contentType(ContentType.JSON).body("""

@@ -1,0 +1,84 @@
+package org.anchormarket.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run.sh [--reset]}: the whole platform on 127.0.0.1 until Ctrl-C or SIGTERM, which stop every process it
+ * started. Data lives in .anchor-market/ under the project and survives restarts; --reset starts clean.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> options = List.of(args);
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.println("Usage: ./run.sh [--reset]   (--reset deletes .anchor-market/ and starts clean)");
+            return;
+        }
+        for (String option : options) {
+            if (!option.equals("--reset")) {
+                System.err.println("Unknown option " + option + "; see ./run.sh --help");
+                System.exit(2);
+            }
+        }
+        Path root = Path.of(System.getProperty("anchor.root", ".")).toAbsolutePath().normalize();
+        PlatformLayout layout = PlatformLayout.standard(root, root.resolve(".anchor-market"));
+        Instant begin = Instant.now();
+        Platform platform;
+        try {
+            platform = Platform.start(layout, options.contains("--reset"),
+                    step -> System.out.printf("[anchor-market] %3ds starting %s%n", seconds(begin), step));
+        } catch (RuntimeException e) {
+            System.err.println("[anchor-market] could not start: " + e.getMessage());
+            System.err.println("[anchor-market] logs: " + layout.logs());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[anchor-market] stopping every process it started ...");
+            platform.close();
+            System.out.println("[anchor-market] stopped.");
+            stopped.countDown();
+        }, "anchor-market-stop"));
+        try {
+            boolean seeded = new DemoData(layout.gatewayUrl(), platform.tokenUrl()).seedOnce(layout.dataDir());
+            System.out.println(summary(layout, platform, seeded, seconds(begin)));
+        } catch (RuntimeException e) {
+            System.err.println("[anchor-market] demo data failed: " + e.getMessage());
+        }
+        stopped.await();
+    }
+
+    private static long seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toSeconds();
+    }
+
+    private static String summary(PlatformLayout layout, Platform platform, boolean seeded, long seconds) {
+        return """
+
+                Anchor Market is up (%d s)%s.
+                  Web UI and API gateway : %s        (health: %s/q/health)
+                  Keycloak               : %s   (realm anchor-market)
+                  Services               : supplier %d, tender %d, events %d, spend-analytics %d
+                  Kafka %d, PostgreSQL %d
+
+                  LOCAL DEMO REALM ONLY - each user's password is its user name:
+                    supplier1, supplier2 (supplier)   buyer1 (buyer, Wigan Council)   leader1 (leadership)   admin1 (admin)
+                  Token for scripts:  curl -s -d grant_type=password -d client_id=anchor-cli \\
+                      -d username=leader1 -d password=leader1 %s
+
+                  Data: %s (kept across restarts; ./run.sh --reset starts clean)
+                  Logs: %s
+                  Ctrl-C stops everything.
+                """.formatted(seconds, seeded ? ", demo data seeded" : "", layout.gatewayUrl(), layout.gatewayUrl(),
+                platform.keycloakUrl(), layout.supplier(), layout.tender(), layout.events(), layout.analytics(),
+                layout.kafka(), layout.postgres(), platform.tokenUrl(), layout.dataDir(), layout.logs());
+    }
+}

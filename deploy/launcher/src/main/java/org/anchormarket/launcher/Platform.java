@@ -1,0 +1,221 @@
+package org.anchormarket.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.anchormarket.infra.Http;
+import org.anchormarket.infra.LocalKafka;
+import org.anchormarket.infra.LocalKeycloak;
+import org.anchormarket.infra.LocalPostgres;
+import org.anchormarket.infra.ManagedProcess;
+import org.anchormarket.infra.Ports;
+
+/**
+ * The whole platform on 127.0.0.1: PostgreSQL (one database per service), Kafka, Keycloak, the four services and
+ * the gateway, started in dependency order, each awaited until healthy. Closing it stops everything it started,
+ * in reverse order, and nothing else.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** A service: its module, its database (null for none) and its port. */
+    record App(String name, String module, String database, int port) {
+    }
+
+    private static final Duration APP_READY = Duration.ofMinutes(3);
+
+    private final PlatformLayout layout;
+    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final List<ManagedProcess> apps = Collections.synchronizedList(new ArrayList<>());
+    private LocalKeycloak keycloak;
+
+    private Platform(PlatformLayout layout) {
+        this.layout = layout;
+    }
+
+    /** Starts everything; on failure stops what had started and rethrows. */
+    public static Platform start(PlatformLayout layout, boolean reset, Progress progress) {
+        Platform platform = new Platform(layout);
+        try {
+            platform.startAll(reset, progress);
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    /** Told what is happening, for the console. */
+    public interface Progress {
+        void step(String message);
+    }
+
+    private void startAll(boolean reset, Progress progress) {
+        layout.portsByName().forEach((name, port) -> Ports.requireFree(name, port));
+        List<App> services = services();
+        services.forEach(app -> requirePackaged(app));
+        requirePackaged(gatewayApp());
+        prepareDataDir(reset);
+
+        progress.step("PostgreSQL on " + layout.postgres());
+        LocalPostgres postgres = LocalPostgres.start(layout.postgres(), layout.dataDir().resolve("postgres"));
+        started.add(postgres);
+        for (App app : services) {
+            postgres.ensureDatabase(app.database(), user(app), password(app));
+        }
+
+        progress.step("Kafka on " + layout.kafka() + " and Keycloak on " + layout.keycloak()
+                + " (Keycloak's first start takes about a minute)");
+        CompletableFuture<LocalKeycloak> keycloakStart = CompletableFuture.supplyAsync(() -> {
+            LocalKeycloak kc = LocalKeycloak.start(layout.keycloak(), layout.dataDir().resolve("keycloak/keycloakdb"),
+                    layout.logs().resolve("keycloak.log"), Duration.ofMinutes(4));
+            started.add(kc);
+            return kc;
+        });
+        LocalKafka kafka = LocalKafka.start(layout.kafka(), layout.kafkaController(),
+                layout.dataDir().resolve("kafka"), Duration.ofSeconds(90));
+        started.add(kafka);
+
+        progress.step("services on " + services.stream().map(a -> a.name() + " " + a.port()).toList());
+        String realmUrl = "http://" + Ports.LOOPBACK + ":" + layout.keycloak() + "/realms/" + LocalKeycloak.REALM;
+        for (App app : services) {
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(app.port()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(app.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", user(app));
+            env.put("QUARKUS_DATASOURCE_PASSWORD", password(app));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+            launch(app, env);
+        }
+        keycloak = keycloakStart.join();
+        awaitReady(services);
+
+        progress.step("gateway on " + layout.gateway());
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(layout.gateway()));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+        env.put("GATEWAY_ROUTES_SUPPLIERS_TARGET", "http://127.0.0.1:" + layout.supplier());
+        env.put("GATEWAY_ROUTES_TENDERS_TARGET", "http://127.0.0.1:" + layout.tender());
+        env.put("GATEWAY_ROUTES_EVENTS_TARGET", "http://127.0.0.1:" + layout.events());
+        env.put("GATEWAY_ROUTES_REPORTS_TARGET", "http://127.0.0.1:" + layout.analytics());
+        launch(gatewayApp(), env);
+        awaitReady(List.of(gatewayApp()));
+    }
+
+    List<App> services() {
+        return List.of(
+                new App("supplier-service", "supplier-service", "supplier", layout.supplier()),
+                new App("tender-service", "tender-service", "tender", layout.tender()),
+                new App("events-service", "events-service", "events", layout.events()),
+                new App("spend-analytics-service", "spend-analytics-service", "analytics", layout.analytics()));
+    }
+
+    private App gatewayApp() {
+        return new App("gateway", "gateway", null, layout.gateway());
+    }
+
+    private static String user(App app) {
+        return app.database() + "_service";
+    }
+
+    /** Local platform only: each service's database password. */
+    private static String password(App app) {
+        return app.database() + "_local_only";
+    }
+
+    private Path runnable(App app) {
+        return layout.root().resolve(app.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    private void requirePackaged(App app) {
+        if (!Files.exists(runnable(app))) {
+            throw new IllegalStateException(runnable(app) + " is missing: build first (./mvnw -DskipTests package)");
+        }
+    }
+
+    private void prepareDataDir(boolean reset) {
+        try {
+            if (reset && Files.exists(layout.dataDir())) {
+                try (var paths = Files.walk(layout.dataDir())) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(layout.logs());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch(App app, Map<String, String> env) {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-jar", runnable(app).toString());
+        Path log = layout.logs().resolve(app.name() + ".log");
+        ManagedProcess process = ManagedProcess.start(app.name(), command, layout.root().resolve(app.module()), env,
+                log);
+        apps.add(process);
+        started.add(process);
+    }
+
+    private void awaitReady(List<App> which) {
+        for (App app : which) {
+            ManagedProcess process = apps.stream().filter(p -> p.name().equals(app.name())).findFirst().orElseThrow();
+            process.awaitReady(() -> Http.ok("http://127.0.0.1:" + app.port() + "/q/health/ready"), APP_READY);
+        }
+    }
+
+    public PlatformLayout layout() {
+        return layout;
+    }
+
+    public String tokenUrl() {
+        return keycloak.tokenUrl();
+    }
+
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    /** The processes of the platform's apps and servers (for checks that nothing is left behind). */
+    public List<ProcessHandle> processes() {
+        List<ProcessHandle> handles = new ArrayList<>();
+        synchronized (started) {
+            for (AutoCloseable c : started) {
+                ManagedProcess p = c instanceof ManagedProcess mp ? mp
+                        : c instanceof LocalKafka k ? k.process() : c instanceof LocalKeycloak kc ? kc.process() : null;
+                if (p != null) {
+                    ProcessHandle.of(p.pid()).ifPresent(h -> {
+                        handles.add(h);
+                        handles.addAll(h.descendants().toList());
+                    });
+                }
+            }
+        }
+        return handles;
+    }
+
+    /** Stops everything this platform started, last started first. */
+    @Override
+    public synchronized void close() {
+        List<AutoCloseable> reversed;
+        synchronized (started) {
+            reversed = new ArrayList<>(started);
+            started.clear();
+        }
+        Collections.reverse(reversed);
+        for (AutoCloseable c : reversed) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + c + ": " + e.getMessage());
+            }
+        }
+    }
+}
