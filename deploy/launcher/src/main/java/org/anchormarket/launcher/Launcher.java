@@ -27,6 +27,8 @@ public final class Launcher {
                 System.exit(2);
             }
         }
+        // The embedded PostgreSQL narrates every start at INFO; its log is in the data directory anyway.
+        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
         Path root = Path.of(System.getProperty("anchor.root", ".")).toAbsolutePath().normalize();
         PlatformLayout layout = PlatformLayout.standard(root, root.resolve(".anchor-market"));
         Instant begin = Instant.now();
