@@ -8,9 +8,13 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./run.sh [--reset]}: the whole platform on 127.0.0.1 until Ctrl-C or SIGTERM, which stop every process it
- * started. Data lives in .anchor-market/ under the project and survives restarts; --reset starts clean.
+ * started. Data lives in .anchor-market/ under the project (or $ANCHOR_DATA_DIR) and survives restarts; --reset
+ * starts clean.
  */
 public final class Launcher {
+
+    /** The embedded PostgreSQL narrates every start at INFO; held here so the level sticks. */
+    private static final java.util.logging.Logger QUIET_POSTGRES = java.util.logging.Logger.getLogger("io.zonky");
 
     private Launcher() {
     }
@@ -27,10 +31,11 @@ public final class Launcher {
                 System.exit(2);
             }
         }
-        // The embedded PostgreSQL narrates every start at INFO; its log is in the data directory anyway.
-        java.util.logging.Logger.getLogger("io.zonky").setLevel(java.util.logging.Level.WARNING);
+        QUIET_POSTGRES.setLevel(java.util.logging.Level.WARNING);
         Path root = Path.of(System.getProperty("anchor.root", ".")).toAbsolutePath().normalize();
-        PlatformLayout layout = PlatformLayout.standard(root, root.resolve(".anchor-market"));
+        String dataDir = System.getenv("ANCHOR_DATA_DIR");
+        PlatformLayout layout = PlatformLayout.standard(root,
+                dataDir == null || dataDir.isBlank() ? root.resolve(".anchor-market") : Path.of(dataDir));
         Instant begin = Instant.now();
         Platform platform;
         try {

@@ -53,7 +53,11 @@ public final class LocalKafka implements AutoCloseable {
         String clusterId = randomClusterId();
         ManagedProcess format = ManagedProcess.start("Kafka storage format", command(artifacts, log4j, dir, List.of(
                 "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString())), dir, Map.of(), log);
-        format.awaitReady(() -> !format.isAlive(), Duration.ofSeconds(60));
+        int exit = format.awaitExit(Duration.ofSeconds(60));
+        if (exit != 0) {
+            throw new IllegalStateException("Kafka storage format failed (exit " + exit + "); its log " + log
+                    + " ends with:\n" + format.tail(20));
+        }
     }
 
     private static List<String> command(InfraArtifacts artifacts, Path log4j, Path dir, List<String> main) {
@@ -65,11 +69,19 @@ public final class LocalKafka implements AutoCloseable {
         return cmd;
     }
 
-    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding (as Kafka's Uuid prints them). */
+    /**
+     * A Kafka cluster id: 16 random bytes, URL-safe base64 without padding (as Kafka's Uuid prints them). Like
+     * Kafka's own Uuid.randomUuid(), never one starting with '-', which the storage tool would read as an option.
+     */
     static String randomClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private static String serverProperties(int port, int controllerPort, Path data) {

@@ -77,6 +77,20 @@ public final class ManagedProcess implements AutoCloseable {
                 + " ends with:\n" + tail(40));
     }
 
+    /** Waits for the process to end by itself; returns its exit code, or fails after the timeout. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                stop(Duration.ofSeconds(5));
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** True once the log holds the given text. */
     public boolean logContains(String text) {
         try {

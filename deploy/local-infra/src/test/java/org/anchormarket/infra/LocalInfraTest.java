@@ -36,6 +36,16 @@ class LocalInfraTest {
     }
 
     @Test
+    void shouldNeverMakeAClusterIdTheStorageToolWouldTakeForAnOption() {
+        // About one plain random id in 64 starts with '-': ten thousand draws would meet one almost surely.
+        for (int i = 0; i < 10_000; i++) {
+            String id = LocalKafka.randomClusterId();
+            assertFalse(id.startsWith("-"), id);
+            assertEquals(22, id.length(), id);
+        }
+    }
+
+    @Test
     void shouldKeepPostgresDataAcrossRestarts() throws SQLException {
         Path data = dir.resolve("pg");
         int port = Ports.free();

@@ -61,13 +61,16 @@ public class OutboxRelay {
         }
     }
 
+    // Not before the application has started: the emitter is wired to Kafka during start-up.
     @Scheduled(every = "${anchor.outbox.poll-interval}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         relaySafely();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldPublished() {
         Instant cutOff = Instant.now().minus(config.retention());
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("publishedAt < ?1", cutOff));
