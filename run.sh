@@ -25,4 +25,5 @@ if needs_build; then
   mkdir -p target && touch "$stamp"
 fi
 
-exec "$java_cmd" -Danchor.root="$root" -jar deploy/launcher/target/launcher.jar "$@"
+exec "$java_cmd" -Danchor.root="$root" -cp "deploy/launcher/target/launcher.jar:deploy/launcher/target/lib/*" \
+  org.anchormarket.launcher.Launcher "$@"
