@@ -21,6 +21,32 @@ public final class Tokens {
         return CACHE.computeIfAbsent(user, u -> fetch(SharedInfra.keycloak().tokenUrl(), u));
     }
 
+    /**
+     * A token of a brand-new user of the test Keycloak holding {@code role} (created through Keycloak's admin API
+     * with the throw-away bootstrap admin), for tests that need a user nobody else has used.
+     */
+    public static String ofNewUser(String role) {
+        String base = SharedInfra.keycloak().url();
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "kcadmin").formParam("password", "kcadmin")
+                .when().post(base + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String username = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String location = given().auth().oauth2(admin).contentType("application/json").body(Map.of(
+                "username", username, "enabled", true, "emailVerified", true, "firstName", "Test",
+                "lastName", role, "email", username + "@test.anchormarket.local",
+                "credentials", java.util.List.of(Map.of("type", "password", "value", username, "temporary", false))))
+                .when().post(base + "/admin/realms/anchor-market/users")
+                .then().statusCode(201).extract().header("Location");
+        Map<String, Object> roleRepresentation = given().auth().oauth2(admin)
+                .when().get(base + "/admin/realms/anchor-market/roles/" + role)
+                .then().statusCode(200).extract().as(Map.class);
+        given().auth().oauth2(admin).contentType("application/json").body(java.util.List.of(roleRepresentation))
+                .when().post(location + "/role-mappings/realm")
+                .then().statusCode(204);
+        return fetch(SharedInfra.keycloak().tokenUrl(), username);
+    }
+
     /** An access token from the Keycloak at {@code tokenUrl} (e.g. a whole platform started by a system test). */
     public static String fetch(String tokenUrl, String user) {
         return given()

@@ -50,13 +50,29 @@ public final class DemoData {
 
     void seed() {
         post("supplier1", "/api/suppliers", """
-                {"legalName": "Pemberton Joinery Ltd", "postcode": "WN5 8AA"}""");
+                {"legalName": "Pemberton Joinery Ltd", "organisationType": "LIMITED_COMPANY",
+                 "companyNumber": "07654321", "postcode": "WN5 9XX", "addressLines": ["Unit 4, Enfield Street"],
+                 "employees": 12, "annualTurnover": 850000, "cpvCodes": ["45421000"],
+                 "email": "office@pemberton-joinery.example", "paysRealLivingWage": true, "localStaffShare": 0.8}""");
         post("supplier2", "/api/suppliers", """
-                {"legalName": "Leigh Community Kitchen CIC", "postcode": "WN7 1DB"}""");
+                {"legalName": "Leigh Community Kitchen CIC", "organisationType": "CIC", "companyNumber": "12345678",
+                 "postcode": "WN7 1DB", "addressLines": ["The Old Library, Railway Road"], "employees": 6,
+                 "annualTurnover": 180000, "cpvCodes": ["55520000"], "email": "hello@leighkitchen.example",
+                 "paysRealLivingWage": true, "localStaffShare": 0.9}""");
         post("admin1", "/api/suppliers", """
-                {"legalName": "Atherton Cleaning Co-operative", "postcode": "M46 9JA"}""");
+                {"legalName": "Atherton Cleaning Co-operative", "organisationType": "COOPERATIVE",
+                 "postcode": "M46 9JA", "addressLines": ["12 Market Street"], "employees": 20,
+                 "annualTurnover": 400000, "cpvCodes": ["90910000"], "email": "coop@athertoncleaning.example"}""");
         post("admin1", "/api/suppliers", """
-                {"legalName": "Northern Office Supplies Ltd", "postcode": "M1 1AE"}""");
+                {"legalName": "Northern Office Supplies Ltd", "organisationType": "LIMITED_COMPANY",
+                 "companyNumber": "04123456", "postcode": "M1 1AE", "addressLines": ["1 Piccadilly"],
+                 "employees": 120, "annualTurnover": 25000000, "cpvCodes": ["30192000"],
+                 "email": "sales@northernoffice.example"}""");
+        post("admin1", "/api/suppliers", """
+                {"legalName": "Lancashire Skills Partnership Ltd", "organisationType": "LIMITED_COMPANY",
+                 "companyNumber": "05555555", "postcode": "PR7 1AA", "addressLines": ["Chorley Business Centre"],
+                 "branches": [{"postcode": "WN1 1AA", "addressLines": ["Wigan Life Centre"]}], "employees": 35,
+                 "annualTurnover": 2400000, "cpvCodes": ["80500000"], "email": "info@lancsskills.example"}""");
         post("buyer1", "/api/tenders", """
                 {"title": "Community meals for older residents in Leigh", "cpvCode": "55520000",
                  "description": "Hot meals delivered five days a week to about 120 residents.",

@@ -93,6 +93,7 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", password(app));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+            referenceData().forEach(env::put);
             launch(app, env);
         }
         keycloak = keycloakStart.join();
@@ -108,6 +109,12 @@ public final class Platform implements AutoCloseable {
         env.put("GATEWAY_ROUTES_REPORTS_TARGET", "http://127.0.0.1:" + layout.analytics());
         launch(gatewayApp(), env);
         awaitReady(List.of(gatewayApp()));
+    }
+
+    /** The public reference files in ../shared/data, where a checkout has them (see its README). */
+    private Map<String, String> referenceData() {
+        Path cpv = layout.root().resolve("../shared/data/cpv-2008/cpv_2008_en.csv").normalize();
+        return Files.isReadable(cpv) ? Map.of("SUPPLIER_REFERENCE_DATA_CPV_FILE", cpv.toString()) : Map.of();
     }
 
     List<App> services() {

@@ -66,13 +66,17 @@ class WalkingSkeletonIT {
 
         String location = given().auth().oauth2(token("supplier1"))
                 .contentType(ContentType.JSON).body("""
-                        {"legalName": "Tyldesley Tiling Ltd", "postcode": "M29 8AA"}""")
+                        {"legalName": "Tyldesley Tiling Ltd", "organisationType": "SOLE_TRADER",
+                         "postcode": "M29 8AA", "addressLines": ["3 Elliott Street"], "employees": 1,
+                         "annualTurnover": 60000, "email": "tiles@tyldesley.example"}""")
                 .when().post(gateway + "/api/suppliers")
                 .then().statusCode(201)
                 .header("Location", startsWith(gateway + "/api/suppliers/"))
                 .extract().header("Location");
         given().auth().oauth2(token("supplier1")).when().get(location)
-                .then().statusCode(200).body("legalName", equalTo("Tyldesley Tiling Ltd"));
+                .then().statusCode(200).body("legalName", equalTo("Tyldesley Tiling Ltd"))
+                .body("classification.locality", equalTo("IN_BOROUGH"))
+                .body("classification.town", equalTo("Tyldesley"));
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                 .until(() -> registeredSuppliers(leader) == before + 1);
@@ -96,7 +100,7 @@ class WalkingSkeletonIT {
                 .then().statusCode(200).body("title", hasItem("Community meals for older residents in Leigh"));
         given().auth().oauth2(buyer).when().get(gateway + "/api/events")
                 .then().statusCode(200).body("kind", hasItem("MEET_THE_BUYER"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(token("leader1")) >= 4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(token("leader1")) >= 5);
         given().auth().oauth2(buyer).when().get(gateway + "/api/me")
                 .then().statusCode(200).body("anchor", equalTo("wigan-council"));
     }

@@ -82,11 +82,29 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return malformed(jpe, uri);
         }
+        if (response.getStatus() == 404 && e.getCause() instanceof IllegalArgumentException conversion
+                && !uri.getMatchedResources().isEmpty()) {
+            return unconvertibleParameter(conversion, uri);
+        }
         Response.StatusType status = response.getStatusInfo();
         String allow = response.getHeaderString(HttpHeaders.ALLOW);
         Response.ResponseBuilder problem = builder(status.getStatusCode(), status.getReasonPhrase(),
                 e.getMessage(), uri, List.of());
         return (allow == null ? problem : problem.header(HttpHeaders.ALLOW, allow)).build();
+    }
+
+    /**
+     * JAX-RS answers 404 when a query or path parameter cannot be converted (say an unknown enum value); the
+     * resource exists, so the request is at fault: 400, naming the parameter whose value was refused.
+     */
+    private Response unconvertibleParameter(IllegalArgumentException conversion, UriInfo uri) {
+        String message = conversion.getMessage() == null ? "has a value that cannot be read" : conversion.getMessage();
+        String field = uri.getQueryParameters().entrySet().stream()
+                .filter(param -> param.getValue().stream().anyMatch(v -> !v.isEmpty() && message.contains(v)))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst().orElse("parameters");
+        return problem(400, "Invalid request", "A parameter has a value the API does not accept", uri,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     private Response problem(int status, String title, String detail, UriInfo uri,

@@ -6,9 +6,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.anchormarket.chassis.rest.Created;
 import org.anchormarket.contracts.supplier.api.SuppliersApi;
+import org.anchormarket.contracts.supplier.model.Locality;
+import org.anchormarket.contracts.supplier.model.SizeBand;
 import org.anchormarket.contracts.supplier.model.Supplier;
+import org.anchormarket.contracts.supplier.model.SupplierPage;
 import org.anchormarket.contracts.supplier.model.SupplierRegistration;
+import org.anchormarket.contracts.supplier.model.VerificationDecision;
+import org.anchormarket.supplier.domain.SupplierStatus;
 import org.anchormarket.supplier.mapping.SupplierMapper;
+import org.anchormarket.supplier.service.SupplierDirectory;
 import org.anchormarket.supplier.service.SupplierService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -16,14 +22,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class SupplierResource implements SuppliersApi {
 
     private final SupplierService suppliers;
+    private final SupplierDirectory directory;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final UriInfo uri;
     private final Created created;
 
-    SupplierResource(SupplierService suppliers, SecurityIdentity identity, JsonWebToken token, UriInfo uri,
-            Created created) {
+    SupplierResource(SupplierService suppliers, SupplierDirectory directory, SecurityIdentity identity,
+            JsonWebToken token, UriInfo uri, Created created) {
         this.suppliers = suppliers;
+        this.directory = directory;
         this.identity = identity;
         this.token = token;
         this.uri = uri;
@@ -33,9 +41,33 @@ public class SupplierResource implements SuppliersApi {
     @Override
     @RolesAllowed({ "supplier", "admin" })
     public Supplier registerSupplier(SupplierRegistration registration) {
-        var supplier = suppliers.register(registration.getLegalName(), registration.getPostcode(), token.getSubject());
+        boolean assisted = identity.hasRole("admin") && !identity.hasRole("supplier");
+        var supplier = suppliers.register(SupplierMapper.toDraft(registration), token.getSubject(), !assisted);
         created.at(uri.getBaseUriBuilder().path("api/suppliers/{id}").build(supplier.id));
         return SupplierMapper.toApi(supplier);
+    }
+
+    @Override
+    @RolesAllowed({ "buyer", "leadership", "admin" })
+    public SupplierPage searchSuppliers(String cpv, Locality locality, String town, String ward, SizeBand sizeBand,
+            Boolean vcfse, Boolean verified, String q, Integer page, Integer pageSize) {
+        int p = page == null ? 0 : page;
+        int size = pageSize == null ? 50 : pageSize;
+        var result = directory.search(new SupplierDirectory.Criteria(cpv,
+                locality == null ? null
+                        : org.anchormarket.supplier.domain.classification.Locality.valueOf(locality.name()),
+                town, ward,
+                sizeBand == null ? null
+                        : org.anchormarket.supplier.domain.classification.SizeBand.valueOf(sizeBand.name()),
+                vcfse, verified, q), p, size);
+        return new SupplierPage().items(result.items().stream().map(SupplierMapper::toApi).toList())
+                .page(p).pageSize(size).total(result.total());
+    }
+
+    @Override
+    @RolesAllowed("supplier")
+    public Supplier getMySupplier() {
+        return SupplierMapper.toApi(suppliers.mine(token.getSubject()));
     }
 
     @Override
@@ -43,5 +75,12 @@ public class SupplierResource implements SuppliersApi {
     public Supplier getSupplier(UUID id) {
         boolean staff = identity.hasRole("buyer") || identity.hasRole("leadership") || identity.hasRole("admin");
         return SupplierMapper.toApi(suppliers.get(id, token.getSubject(), staff));
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public Supplier verifySupplier(UUID id, VerificationDecision decision) {
+        return SupplierMapper.toApi(suppliers.decide(id, SupplierStatus.valueOf(decision.getStatus().name()),
+                decision.getReason(), decision.getVcfseConfirmed()));
     }
 }

@@ -33,13 +33,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KeycloakResource.class)
 class SupplierResourceTest {
 
-    private static final String REGISTRATION = """
-            {"legalName": "Pemberton Joinery Ltd", "postcode": "wn5  9xx"}""";
 
     @Test
     void shouldRegisterASupplierAnswering201WithLocationAndNormalisedPostcode() {
-        String location = given().auth().oauth2(Tokens.of("supplier1"))
-                .contentType(ContentType.JSON).body(REGISTRATION)
+        String token = Tokens.ofNewUser("supplier");
+        String location = given().auth().oauth2(token)
+                .contentType(ContentType.JSON).body(Registrations.valid())
                 .when().post("/api/suppliers")
                 .then().statusCode(201)
                 .body("id", notNullValue())
@@ -49,17 +48,17 @@ class SupplierResourceTest {
                 .extract().header("Location");
         assertTrue(location.matches(".*/api/suppliers/[0-9a-f-]{36}"), location);
 
-        given().auth().oauth2(Tokens.of("supplier1"))
+        given().auth().oauth2(token)
                 .when().get(location)
                 .then().statusCode(200).body("legalName", equalTo("Pemberton Joinery Ltd"));
     }
 
     @Test
     void shouldNameTheGatewaysAddressInLocationWhenCalledThroughIt() {
-        given().auth().oauth2(Tokens.of("supplier1"))
+        given().auth().oauth2(Tokens.of("admin1"))
                 .header("X-Forwarded-Host", "gateway.example:8080")
                 .header("X-Forwarded-Proto", "https")
-                .contentType(ContentType.JSON).body(REGISTRATION)
+                .contentType(ContentType.JSON).body(Registrations.valid())
                 .when().post("/api/suppliers")
                 .then().statusCode(201)
                 .header("Location", org.hamcrest.Matchers.startsWith("https://gateway.example:8080/api/suppliers/"));
@@ -67,9 +66,9 @@ class SupplierResourceTest {
 
     @Test
     void shouldPublishSupplierRegisteredAsCloudEventThroughTheOutbox() {
-        String id = given().auth().oauth2(Tokens.of("supplier2"))
-                .contentType(ContentType.JSON).body("""
-                        {"legalName": "Leigh Community Kitchen CIC", "postcode": "WN7 1AA"}""")
+        String id = given().auth().oauth2(Tokens.of("admin1"))
+                .contentType(ContentType.JSON).body(Registrations.valid("legalName", "Leigh Community Kitchen CIC",
+                        "organisationType", "CIC", "postcode", "WN7 1AA"))
                 .when().post("/api/suppliers")
                 .then().statusCode(201).extract().path("id");
 
@@ -85,6 +84,8 @@ class SupplierResourceTest {
             assertEquals("1.0", header(record, "ce_specversion"));
             assertEquals(id, header(record, "ce_subject"));
             assertTrue(record.value().contains("\"legalName\":\"Leigh Community Kitchen CIC\""), record.value());
+            assertTrue(record.value().contains("\"locality\":\"IN_BOROUGH\""), record.value());
+            assertTrue(record.value().contains("\"vcfse\":true"), record.value());
         } finally {
             kafka.close();
         }
@@ -92,7 +93,7 @@ class SupplierResourceTest {
 
     @Test
     void shouldRefuseRequestsWithoutAToken() {
-        given().contentType(ContentType.JSON).body(REGISTRATION)
+        given().contentType(ContentType.JSON).body(Registrations.valid())
                 .when().post("/api/suppliers")
                 .then().statusCode(401);
     }
@@ -101,7 +102,7 @@ class SupplierResourceTest {
     void shouldRefuseRegistrationByLeadershipOrBuyers() {
         for (String user : new String[] { "leader1", "buyer1" }) {
             given().auth().oauth2(Tokens.of(user))
-                    .contentType(ContentType.JSON).body(REGISTRATION)
+                    .contentType(ContentType.JSON).body(Registrations.valid())
                     .when().post("/api/suppliers")
                     .then().statusCode(403);
         }
@@ -110,7 +111,7 @@ class SupplierResourceTest {
     @Test
     void shouldLetAnAdminRegisterOnABusinessBehalf() {
         given().auth().oauth2(Tokens.of("admin1"))
-                .contentType(ContentType.JSON).body(REGISTRATION)
+                .contentType(ContentType.JSON).body(Registrations.valid())
                 .when().post("/api/suppliers")
                 .then().statusCode(201);
     }
@@ -118,22 +119,21 @@ class SupplierResourceTest {
     @Test
     void shouldRejectInvalidFieldsWithProblemDetailsAndStoreNothing() {
         long before = countSuppliers();
-        given().auth().oauth2(Tokens.of("supplier1"))
-                .contentType(ContentType.JSON).body("""
-                        {"legalName": "", "postcode": "not a postcode"}""")
+        given().auth().oauth2(Tokens.of("admin1"))
+                .contentType(ContentType.JSON).body(Registrations.valid("legalName", "", "employees", -1,
+                        "email", "not an email"))
                 .when().post("/api/suppliers")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("errors.field", containsInAnyOrder("legalName", "postcode", "postcode"));
-        given().auth().oauth2(Tokens.of("supplier1"))
-                .contentType(ContentType.JSON).body("""
-                        {"postcode": "WN1 1AA"}""")
+                .body("errors.field", containsInAnyOrder("legalName", "employees", "email"));
+        given().auth().oauth2(Tokens.of("admin1"))
+                .contentType(ContentType.JSON).body(Registrations.valid("legalName", null))
                 .when().post("/api/suppliers")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("legalName"));
-        given().auth().oauth2(Tokens.of("supplier1"))
+        given().auth().oauth2(Tokens.of("admin1"))
                 .contentType(ContentType.JSON).body("{\"legalName\": ")
                 .when().post("/api/suppliers")
                 .then().statusCode(400)
@@ -144,8 +144,9 @@ class SupplierResourceTest {
 
     @Test
     void shouldLetStaffReadAnySupplierButASupplierOnlyItsOwn() {
-        String location = given().auth().oauth2(Tokens.of("supplier1"))
-                .contentType(ContentType.JSON).body(REGISTRATION)
+        String token = Tokens.ofNewUser("supplier");
+        String location = given().auth().oauth2(token)
+                .contentType(ContentType.JSON).body(Registrations.valid())
                 .when().post("/api/suppliers")
                 .then().statusCode(201).extract().header("Location");
         for (String staff : new String[] { "buyer1", "leader1", "admin1" }) {

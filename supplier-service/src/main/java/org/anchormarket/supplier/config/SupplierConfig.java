@@ -1,0 +1,17 @@
+package org.anchormarket.supplier.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.nio.file.Path;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "supplier")
+public interface SupplierConfig {
+
+    /** Reference data the operator provides in its official formats; without them the shipped seeds are used. */
+    ReferenceData referenceData();
+
+    interface ReferenceData {
+        /** The full CPV 2008 list as published (CSV with columns code, code8, ..., parent_code). */
+        Optional<Path> cpvFile();
+    }
+}

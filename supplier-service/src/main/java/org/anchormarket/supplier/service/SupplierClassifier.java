@@ -1,0 +1,114 @@
+package org.anchormarket.supplier.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.anchormarket.chassis.problem.Problem.FieldError;
+import org.anchormarket.supplier.config.SupplierConfig;
+import org.anchormarket.supplier.domain.Branch;
+import org.anchormarket.supplier.domain.Supplier;
+import org.anchormarket.supplier.domain.classification.CpvCatalogue;
+import org.anchormarket.supplier.domain.classification.Locality;
+import org.anchormarket.supplier.domain.classification.Place;
+import org.anchormarket.supplier.domain.classification.Postcode;
+import org.anchormarket.supplier.domain.classification.PostcodeGeography;
+import org.anchormarket.supplier.domain.classification.RegistryNumbers;
+import org.anchormarket.supplier.domain.classification.SizeBand;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks a registration against the rules no schema can express, and works out a supplier's classification:
+ * locality (based or branched in the borough counts as local), town and ward, size band, VCFSE.
+ */
+@ApplicationScoped
+public class SupplierClassifier {
+
+    private static final Logger LOG = Logger.getLogger(SupplierClassifier.class);
+
+    private final PostcodeGeography geography = PostcodeGeography.seed();
+    private final CpvCatalogue cpv;
+
+    SupplierClassifier(SupplierConfig config) {
+        this.cpv = config.referenceData().cpvFile()
+                .filter(java.nio.file.Files::isReadable)
+                .map(CpvCatalogue::fromPublishedCsv)
+                .orElseGet(CpvCatalogue::divisionsSeed);
+        LOG.infof("CPV catalogue: %d codes (%s)", cpv.size(), cpv.isComplete() ? "full list" : "divisions seed");
+    }
+
+    /** Every rule the draft breaks, each naming its field; empty when it may be stored. */
+    public List<FieldError> problems(SupplierDraft draft) {
+        List<FieldError> errors = new ArrayList<>();
+        if ("GB".equals(country(draft)) && Postcode.parse(draft.postcode()).isEmpty()) {
+            errors.add(new FieldError("postcode", "is not a UK postcode"));
+        }
+        List<SupplierDraft.BranchDraft> branches = draft.branches() == null ? List.of() : draft.branches();
+        for (int i = 0; i < branches.size(); i++) {
+            if (Postcode.parse(branches.get(i).postcode()).isEmpty()) {
+                errors.add(new FieldError("branches[" + i + "].postcode", "is not a UK postcode"));
+            }
+        }
+        if (blank(draft.companyNumber())) {
+            if (draft.organisationType().needsCompanyNumber()) {
+                errors.add(new FieldError("companyNumber", "is required for a " + draft.organisationType()));
+            }
+        } else {
+            RegistryNumbers.Result r = RegistryNumbers.companyNumber(draft.companyNumber());
+            if (r.problem() != null) {
+                errors.add(new FieldError("companyNumber", r.problem()));
+            }
+        }
+        if (blank(draft.charityNumber())) {
+            if (draft.organisationType().isCharity()) {
+                errors.add(new FieldError("charityNumber", "is required for a " + draft.organisationType()));
+            }
+        } else {
+            RegistryNumbers.Result r = RegistryNumbers.charityNumber(draft.charityNumber());
+            if (r.problem() != null) {
+                errors.add(new FieldError("charityNumber", r.problem()));
+            }
+        }
+        List<String> codes = draft.cpvCodes() == null ? List.of() : draft.cpvCodes();
+        for (int i = 0; i < codes.size(); i++) {
+            if (!cpv.isKnown(codes.get(i))) {
+                errors.add(new FieldError("cpvCodes[" + i + "]", "is not a CPV 2008 code: " + codes.get(i)));
+            }
+        }
+        return errors;
+    }
+
+    /** Sets the supplier's classification from its current fields. */
+    public void classify(Supplier supplier) {
+        Place registered = "GB".equals(supplier.country)
+                ? Postcode.parse(supplier.postcode).map(geography::place).orElse(Place.of(Locality.REST_OF_UK))
+                : Place.of(Locality.OUTSIDE_UK);
+        List<Place> places = new ArrayList<>();
+        places.add(registered);
+        for (Branch branch : supplier.branches) {
+            Postcode.parse(branch.postcode).map(geography::place).ifPresent(places::add);
+        }
+        // The nearest place counts: a branch in the borough makes the supplier local. Town and ward from the
+        // registered address when it is in the borough, else from the first branch that is.
+        Place nearest = places.stream().min(Comparator.comparing(Place::locality)).orElseThrow();
+        Optional<Place> inBorough = places.stream().filter(p -> p.locality() == Locality.IN_BOROUGH).findFirst();
+        supplier.locality = nearest.locality();
+        supplier.town = inBorough.map(Place::town).orElse(null);
+        supplier.ward = inBorough.map(Place::ward).orElse(null);
+        supplier.sizeBand = SizeBand.of(supplier.employees, supplier.annualTurnover, supplier.balanceSheetTotal);
+        boolean vcfse = supplier.organisationType.isVcfse(supplier.socialEnterprise);
+        if (!vcfse) {
+            supplier.vcfseVerified = false;
+        }
+        supplier.vcfse = vcfse;
+    }
+
+    static String country(SupplierDraft draft) {
+        return draft.country() == null || draft.country().isBlank() ? "GB" : draft.country();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

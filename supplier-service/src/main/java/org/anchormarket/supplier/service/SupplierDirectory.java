@@ -1,0 +1,76 @@
+package org.anchormarket.supplier.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.anchormarket.supplier.domain.Supplier;
+import org.anchormarket.supplier.domain.SupplierStatus;
+import org.anchormarket.supplier.domain.classification.Locality;
+import org.anchormarket.supplier.domain.classification.SizeBand;
+
+/** The supplier directory buyers, leadership and admins search. */
+@ApplicationScoped
+public class SupplierDirectory {
+
+    /** What to look for; null means any. */
+    public record Criteria(String cpv, Locality locality, String town, String ward, SizeBand sizeBand, Boolean vcfse,
+            Boolean verified, String q) {
+    }
+
+    public record Result(List<Supplier> items, long total) {
+    }
+
+    public Result search(Criteria c, int page, int pageSize) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (c.cpv() != null) {
+            where.add("exists (select 1 from Supplier t join t.cpvCodes code where t = s and code like :cpv)");
+            params.and("cpv", cpvPrefix(c.cpv()) + "%");
+        }
+        if (c.locality() != null) {
+            where.add("s.locality = :locality");
+            params.and("locality", c.locality());
+        }
+        if (c.town() != null) {
+            where.add("lower(s.town) = :town");
+            params.and("town", c.town().toLowerCase(Locale.ROOT));
+        }
+        if (c.ward() != null) {
+            where.add("lower(s.ward) = :ward");
+            params.and("ward", c.ward().toLowerCase(Locale.ROOT));
+        }
+        if (c.sizeBand() != null) {
+            where.add("s.sizeBand = :sizeBand");
+            params.and("sizeBand", c.sizeBand());
+        }
+        if (c.vcfse() != null) {
+            where.add("s.vcfse = :vcfse");
+            params.and("vcfse", c.vcfse());
+        }
+        if (c.verified() != null) {
+            where.add(c.verified() ? "s.status = :verifiedStatus" : "s.status <> :verifiedStatus");
+            params.and("verifiedStatus", SupplierStatus.VERIFIED);
+        }
+        if (c.q() != null && !c.q().isBlank()) {
+            where.add("(lower(s.legalName) like :q or lower(coalesce(s.tradingName, '')) like :q "
+                    + "or lower(coalesce(s.description, '')) like :q)");
+            params.and("q", "%" + c.q().strip().toLowerCase(Locale.ROOT).replace("%", "\\%") + "%");
+        }
+        String query = "from Supplier s" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        PanacheQuery<Supplier> found = Supplier.find(query, Sort.by("legalName").and("id"), params);
+        return new Result(found.page(Page.of(page, pageSize)).list(), found.count());
+    }
+
+    /** A CPV code finds itself and its children: trailing zeros dropped, the two-digit division at least. */
+    static String cpvPrefix(String cpv) {
+        String digits = cpv.length() > 8 ? cpv.substring(0, 8) : cpv;
+        String trimmed = digits.replaceFirst("0+$", "");
+        int length = Math.max(2, trimmed.length());
+        return digits.substring(0, Math.min(digits.length(), length));
+    }
+}
