@@ -12,6 +12,7 @@ public final class Topics {
     /** CloudEvents {@code type} values. */
     public static final class EventTypes {
         public static final String SUPPLIER_REGISTERED = "org.anchormarket.suppliers.SupplierRegistered";
+        public static final String SUPPLIER_UPDATED = "org.anchormarket.suppliers.SupplierUpdated";
         public static final String SUPPLIER_VERIFIED = "org.anchormarket.suppliers.SupplierVerified";
 
         private EventTypes() {

@@ -17,7 +17,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Seeds a new platform through its public API, as real users would, so it is not empty: local and non-local
- * suppliers, an open tender reserved for VCFSE organisations, a meet-the-buyer event. The borough's anchors come
+ * suppliers (registered by admin1 on their behalf, so the demo users supplier1 and supplier2 are still free to
+ * register their own organisation), an open tender reserved for VCFSE organisations, a meet-the-buyer event. The borough's anchors come
  * with tender-service's reference data. Runs once per data directory.
  */
 public final class DemoData {
@@ -49,12 +50,12 @@ public final class DemoData {
     }
 
     void seed() {
-        post("supplier1", "/api/suppliers", """
+        post("admin1", "/api/suppliers", """
                 {"legalName": "Pemberton Joinery Ltd", "organisationType": "LIMITED_COMPANY",
                  "companyNumber": "07654321", "postcode": "WN5 9XX", "addressLines": ["Unit 4, Enfield Street"],
                  "employees": 12, "annualTurnover": 850000, "cpvCodes": ["45421000"],
                  "email": "office@pemberton-joinery.example", "paysRealLivingWage": true, "localStaffShare": 0.8}""");
-        post("supplier2", "/api/suppliers", """
+        post("admin1", "/api/suppliers", """
                 {"legalName": "Leigh Community Kitchen CIC", "organisationType": "CIC", "companyNumber": "12345678",
                  "postcode": "WN7 1DB", "addressLines": ["The Old Library, Railway Road"], "employees": 6,
                  "annualTurnover": 180000, "cpvCodes": ["55520000"], "email": "hello@leighkitchen.example",

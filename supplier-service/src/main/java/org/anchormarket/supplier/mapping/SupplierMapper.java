@@ -1,5 +1,7 @@
 package org.anchormarket.supplier.mapping;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -7,10 +9,12 @@ import org.anchormarket.contracts.supplier.model.Classification;
 import org.anchormarket.contracts.supplier.model.Locality;
 import org.anchormarket.contracts.supplier.model.OrganisationType;
 import org.anchormarket.contracts.supplier.model.SizeBand;
-import org.anchormarket.contracts.supplier.model.SupplierRegistration;
+import org.anchormarket.contracts.supplier.model.SupplierChangeChangesInner;
+import org.anchormarket.contracts.supplier.model.SupplierProfile;
 import org.anchormarket.contracts.supplier.model.VerificationStatus;
 import org.anchormarket.supplier.domain.Branch;
 import org.anchormarket.supplier.domain.Supplier;
+import org.anchormarket.supplier.domain.SupplierChange;
 import org.anchormarket.supplier.service.SupplierDraft;
 
 /** API ↔ domain. */
@@ -19,15 +23,51 @@ public final class SupplierMapper {
     private SupplierMapper() {
     }
 
-    public static SupplierDraft toDraft(SupplierRegistration r) {
-        return new SupplierDraft(r.getLegalName(), r.getTradingName(),
-                org.anchormarket.supplier.domain.classification.OrganisationType.valueOf(r.getOrganisationType().name()),
-                r.getCompanyNumber(), r.getCharityNumber(), r.getCountry(), r.getPostcode(), r.getAddressLines(),
-                r.getBranches() == null ? List.of() : r.getBranches().stream()
+    /** Lays what the request gives over {@code base}: present fields replace, absent ones keep the base's. */
+    public static SupplierDraft overlay(SupplierDraft base, SupplierProfile p) {
+        return new SupplierDraft(
+                or(p.getLegalName(), base.legalName()),
+                or(p.getTradingName(), base.tradingName()),
+                p.getOrganisationType() == null ? base.organisationType()
+                        : org.anchormarket.supplier.domain.classification.OrganisationType
+                                .valueOf(p.getOrganisationType().name()),
+                or(p.getCompanyNumber(), base.companyNumber()),
+                or(p.getCharityNumber(), base.charityNumber()),
+                or(p.getCountry(), base.country()),
+                or(p.getPostcode(), base.postcode()),
+                or(p.getAddressLines(), base.addressLines()),
+                p.getBranches() == null ? base.branches() : p.getBranches().stream()
                         .map(b -> new SupplierDraft.BranchDraft(b.getPostcode(), b.getAddressLines())).toList(),
-                r.getEmployees(), r.getAnnualTurnover(), r.getBalanceSheetTotal(), r.getCpvCodes(), r.getEmail(),
-                r.getPhone(), r.getWebsite() == null ? null : r.getWebsite().toString(), r.getDescription(),
-                Boolean.TRUE.equals(r.getSocialEnterprise()), r.getPaysRealLivingWage(), r.getLocalStaffShare());
+                or(p.getEmployees(), base.employees()),
+                or(p.getAnnualTurnover(), base.annualTurnover()),
+                or(p.getBalanceSheetTotal(), base.balanceSheetTotal()),
+                or(p.getCpvCodes(), base.cpvCodes()),
+                or(p.getEmail(), base.email()),
+                or(p.getPhone(), base.phone()),
+                p.getWebsite() == null ? base.website() : p.getWebsite().toString(),
+                or(p.getDescription(), base.description()),
+                or(p.getSocialEnterprise(), base.socialEnterprise()),
+                or(p.getPaysRealLivingWage(), base.paysRealLivingWage()),
+                or(p.getLocalStaffShare(), base.localStaffShare()));
+    }
+
+    private static <T> T or(T given, T otherwise) {
+        return given != null ? given : otherwise;
+    }
+
+    /** A recorded change as the API shows it; its fields are stored as JSON. */
+    public static org.anchormarket.contracts.supplier.model.SupplierChange toApi(SupplierChange change,
+            ObjectMapper json) {
+        try {
+            List<SupplierChangeChangesInner> fields = json.readValue(change.changes,
+                    json.getTypeFactory().constructCollectionType(List.class, SupplierChangeChangesInner.class));
+            return new org.anchormarket.contracts.supplier.model.SupplierChange()
+                    .changedAt(change.changedAt.atOffset(ZoneOffset.UTC))
+                    .changedBy(change.changedBy)
+                    .changes(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable history of supplier " + change.supplierId, e);
+        }
     }
 
     public static org.anchormarket.contracts.supplier.model.Supplier toApi(Supplier s) {

@@ -1,20 +1,25 @@
 package org.anchormarket.supplier.rest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.anchormarket.chassis.rest.Created;
 import org.anchormarket.contracts.supplier.api.SuppliersApi;
 import org.anchormarket.contracts.supplier.model.Locality;
 import org.anchormarket.contracts.supplier.model.SizeBand;
 import org.anchormarket.contracts.supplier.model.Supplier;
+import org.anchormarket.contracts.supplier.model.SupplierChange;
 import org.anchormarket.contracts.supplier.model.SupplierPage;
+import org.anchormarket.contracts.supplier.model.SupplierProfile;
 import org.anchormarket.contracts.supplier.model.SupplierRegistration;
 import org.anchormarket.contracts.supplier.model.VerificationDecision;
 import org.anchormarket.supplier.domain.SupplierStatus;
 import org.anchormarket.supplier.mapping.SupplierMapper;
 import org.anchormarket.supplier.service.SupplierDirectory;
+import org.anchormarket.supplier.service.SupplierDraft;
 import org.anchormarket.supplier.service.SupplierService;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,9 +32,11 @@ public class SupplierResource implements SuppliersApi {
     private final JsonWebToken token;
     private final UriInfo uri;
     private final Created created;
+    private final ObjectMapper json;
 
     SupplierResource(SupplierService suppliers, SupplierDirectory directory, SecurityIdentity identity,
-            JsonWebToken token, UriInfo uri, Created created) {
+            JsonWebToken token, UriInfo uri, Created created, ObjectMapper json) {
+        this.json = json;
         this.suppliers = suppliers;
         this.directory = directory;
         this.identity = identity;
@@ -42,7 +49,9 @@ public class SupplierResource implements SuppliersApi {
     @RolesAllowed({ "supplier", "admin" })
     public Supplier registerSupplier(SupplierRegistration registration) {
         boolean assisted = identity.hasRole("admin") && !identity.hasRole("supplier");
-        var supplier = suppliers.register(SupplierMapper.toDraft(registration), token.getSubject(), !assisted);
+        SupplierDraft draft = SupplierMapper.overlay(SupplierDraft.EMPTY,
+                json.convertValue(registration, SupplierProfile.class));
+        var supplier = suppliers.register(draft, token.getSubject(), !assisted);
         created.at(uri.getBaseUriBuilder().path("api/suppliers/{id}").build(supplier.id));
         return SupplierMapper.toApi(supplier);
     }
@@ -81,6 +90,20 @@ public class SupplierResource implements SuppliersApi {
     @RolesAllowed("admin")
     public Supplier verifySupplier(UUID id, VerificationDecision decision) {
         return SupplierMapper.toApi(suppliers.decide(id, SupplierStatus.valueOf(decision.getStatus().name()),
-                decision.getReason(), decision.getVcfseConfirmed()));
+                decision.getReason(), decision.getVcfseConfirmed(), token.getSubject()));
+    }
+
+    @Override
+    @RolesAllowed({ "supplier", "admin" })
+    public Supplier updateSupplier(UUID id, SupplierProfile profile) {
+        return SupplierMapper.toApi(suppliers.update(id, current -> SupplierMapper.overlay(current, profile),
+                token.getSubject(), identity.hasRole("admin")));
+    }
+
+    @Override
+    @RolesAllowed({ "supplier", "admin" })
+    public List<SupplierChange> getSupplierHistory(UUID id) {
+        return suppliers.history(id, token.getSubject(), identity.hasRole("admin")).stream()
+                .map(change -> SupplierMapper.toApi(change, json)).toList();
     }
 }

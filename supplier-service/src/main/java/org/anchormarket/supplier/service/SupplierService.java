@@ -1,5 +1,6 @@
 package org.anchormarket.supplier.service;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -8,16 +9,19 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.anchormarket.chassis.outbox.Outbox;
 import org.anchormarket.chassis.problem.ProblemException;
 import org.anchormarket.contracts.messages.SupplierClassification;
 import org.anchormarket.contracts.messages.SupplierRegistered;
+import org.anchormarket.contracts.messages.SupplierUpdated;
 import org.anchormarket.contracts.messages.SupplierVerified;
 import org.anchormarket.contracts.messaging.Topics;
 import org.anchormarket.supplier.domain.Branch;
 import org.anchormarket.supplier.domain.Supplier;
+import org.anchormarket.supplier.domain.SupplierChange;
 import org.anchormarket.supplier.domain.SupplierMember;
 import org.anchormarket.supplier.domain.SupplierStatus;
 import org.anchormarket.supplier.domain.classification.CpvCatalogue;
@@ -30,11 +34,13 @@ public class SupplierService {
     private final Outbox outbox;
     private final SupplierClassifier classifier;
     private final EntityManager em;
+    private final ObjectMapper json;
 
-    SupplierService(Outbox outbox, SupplierClassifier classifier, EntityManager em) {
+    SupplierService(Outbox outbox, SupplierClassifier classifier, EntityManager em, ObjectMapper json) {
         this.outbox = outbox;
         this.classifier = classifier;
         this.em = em;
+        this.json = json;
     }
 
     /**
@@ -56,43 +62,18 @@ public class SupplierService {
         Instant now = Instant.now();
         Supplier s = new Supplier();
         s.id = UUID.randomUUID();
-        s.legalName = draft.legalName().strip();
-        s.tradingName = strip(draft.tradingName());
-        s.organisationType = draft.organisationType();
-        s.companyNumber = Optional.ofNullable(draft.companyNumber()).filter(n -> !n.isBlank())
-                .flatMap(n -> RegistryNumbers.companyNumber(n).value()).orElse(null);
-        s.charityNumber = Optional.ofNullable(draft.charityNumber()).filter(n -> !n.isBlank())
-                .flatMap(n -> RegistryNumbers.charityNumber(n).value()).orElse(null);
-        s.country = SupplierClassifier.country(draft);
-        s.postcode = "GB".equals(s.country) ? Supplier.normalisePostcode(draft.postcode()) : draft.postcode().strip();
-        s.addressLines = String.join("\n", draft.addressLines());
-        if (draft.branches() != null) {
-            draft.branches().forEach(b -> s.branches.add(new Branch(Supplier.normalisePostcode(b.postcode()),
-                    b.addressLines() == null ? "" : String.join("\n", b.addressLines()))));
-        }
-        s.employees = draft.employees();
-        s.annualTurnover = pounds(draft.annualTurnover());
-        s.balanceSheetTotal = pounds(draft.balanceSheetTotal());
-        if (draft.cpvCodes() != null) {
-            draft.cpvCodes().forEach(c -> s.cpvCodes.add(CpvCatalogue.code8(c)));
-        }
-        s.email = draft.email().strip();
-        s.phone = strip(draft.phone());
-        s.website = strip(draft.website());
-        s.description = strip(draft.description());
-        s.socialEnterprise = draft.socialEnterprise();
-        s.paysRealLivingWage = draft.paysRealLivingWage();
-        s.localStaffShare = draft.localStaffShare();
+        apply(s, draft);
         s.status = SupplierStatus.PENDING;
         s.registeredBy = registeredBy;
         s.registeredAt = now;
         classifier.classify(s);
-        refuseDuplicates(s);
+        refuseDuplicates(s.companyNumber, s.charityNumber, s.id);
         s.persist();
+        history(s, registeredBy, now, Map.of(), snapshot(s));
         if (asMember) {
             SupplierMember.of(s.id, registeredBy, now).persist();
         }
-        em.flush();
+        flushOrConflict();
         outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_REGISTERED,
                 new SupplierRegistered()
                         .supplierId(s.id)
@@ -107,14 +88,227 @@ public class SupplierService {
         return s;
     }
 
-    private void refuseDuplicates(Supplier s) {
-        if (s.companyNumber != null && Supplier.count("companyNumber", s.companyNumber) > 0) {
-            throw ProblemException.conflict("An organisation with Companies House number " + s.companyNumber
-                    + " is already registered", "companyNumber");
+    /**
+     * Edits a profile: what the update gives replaces the stored fields, the rules are checked on the result, the
+     * classification is worked out again, and the change is kept as history. A change of legal identity (legal
+     * name, form, registry numbers) returns a verified supplier to PENDING. An update that changes nothing is no
+     * change at all.
+     */
+    @Transactional
+    public Supplier update(UUID id, java.util.function.UnaryOperator<SupplierDraft> update, String subject,
+            boolean admin) {
+        Supplier s = Supplier.<Supplier>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Supplier " + id));
+        if (!admin && !SupplierMember.isMember(id, subject)) {
+            throw ProblemException.forbidden("Only the organisation's members and admins may edit it");
         }
-        if (s.charityNumber != null && Supplier.count("charityNumber", s.charityNumber) > 0) {
-            throw ProblemException.conflict("An organisation with charity number " + s.charityNumber
-                    + " is already registered", "charityNumber");
+        SupplierDraft merged = update.apply(current(s));
+        var problems = classifier.problems(merged);
+        if (!problems.isEmpty()) {
+            throw new ProblemException(400, "Invalid request", "The update has invalid fields", problems);
+        }
+        refuseDuplicates(normalisedCompanyNumber(merged), normalisedCharityNumber(merged), s.id);
+        Map<String, Object> before = snapshot(s);
+        apply(s, merged);
+        classifier.classify(s);
+        Map<String, Object> after = snapshot(s);
+        List<String> changed = after.keySet().stream()
+                .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList();
+        if (changed.isEmpty()) {
+            return s;
+        }
+        if (s.status == SupplierStatus.VERIFIED && changed.stream().anyMatch(IDENTITY::contains)) {
+            s.status = SupplierStatus.PENDING;
+            after.put("status", s.status.name());
+        }
+        s.updatedAt = Instant.now();
+        history(s, subject, s.updatedAt, before, after);
+        flushOrConflict();
+        outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_UPDATED,
+                new SupplierUpdated()
+                        .supplierId(s.id)
+                        .legalName(s.legalName)
+                        .tradingName(s.tradingName)
+                        .organisationType(s.organisationType.name())
+                        .postcode(s.postcode)
+                        .cpvCodes(List.copyOf(s.cpvCodes))
+                        .status(SupplierUpdated.StatusEnum.fromValue(s.status.name()))
+                        .classification(classification(s))
+                        .changedFields(after.keySet().stream()
+                                .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList())
+                        .updatedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
+        return s;
+    }
+
+    /** Who may see the history: the organisation's members and admins. */
+    public List<SupplierChange> history(UUID id, String subject, boolean admin) {
+        if (Supplier.findById(id) == null) {
+            throw ProblemException.notFound("Supplier " + id);
+        }
+        if (!admin && !SupplierMember.isMember(id, subject)) {
+            throw ProblemException.forbidden("Only the organisation's members and admins may read its history");
+        }
+        return SupplierChange.of(id);
+    }
+
+    /** Fields whose change calls for verification again. */
+    private static final java.util.Set<String> IDENTITY = java.util.Set.of("legalName", "organisationType",
+            "companyNumber", "charityNumber");
+
+    /** Sets every profile field from the draft, normalised. */
+    private static void apply(Supplier s, SupplierDraft d) {
+        s.legalName = d.legalName().strip();
+        s.tradingName = strip(d.tradingName());
+        s.organisationType = d.organisationType();
+        s.companyNumber = normalisedCompanyNumber(d);
+        s.charityNumber = normalisedCharityNumber(d);
+        s.country = SupplierClassifier.country(d);
+        s.postcode = "GB".equals(s.country) ? Supplier.normalisePostcode(d.postcode()) : d.postcode().strip();
+        s.addressLines = String.join("\n", d.addressLines());
+        s.branches.clear();
+        if (d.branches() != null) {
+            d.branches().forEach(b -> s.branches.add(new Branch(Supplier.normalisePostcode(b.postcode()),
+                    b.addressLines() == null ? "" : String.join("\n", b.addressLines()))));
+        }
+        s.employees = d.employees();
+        s.annualTurnover = pounds(d.annualTurnover());
+        s.balanceSheetTotal = pounds(d.balanceSheetTotal());
+        s.cpvCodes.clear();
+        if (d.cpvCodes() != null) {
+            d.cpvCodes().forEach(c -> s.cpvCodes.add(CpvCatalogue.code8(c)));
+        }
+        s.email = d.email().strip();
+        s.phone = strip(d.phone());
+        s.website = strip(d.website());
+        s.description = strip(d.description());
+        s.socialEnterprise = Boolean.TRUE.equals(d.socialEnterprise());
+        s.paysRealLivingWage = d.paysRealLivingWage();
+        s.localStaffShare = d.localStaffShare();
+    }
+
+    /** The stored profile as a draft, for an update to be laid over. */
+    private static SupplierDraft current(Supplier s) {
+        return new SupplierDraft(s.legalName, s.tradingName, s.organisationType, s.companyNumber, s.charityNumber,
+                s.country, s.postcode, lines(s.addressLines),
+                s.branches.stream().map(b -> new SupplierDraft.BranchDraft(b.postcode, lines(b.addressLines)))
+                        .toList(),
+                s.employees, s.annualTurnover, s.balanceSheetTotal, List.copyOf(s.cpvCodes), s.email, s.phone,
+                s.website, s.description, s.socialEnterprise, s.paysRealLivingWage, s.localStaffShare);
+    }
+
+    private static List<String> lines(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\n"));
+    }
+
+    /** Every field a person can see, by its API name, in comparable form: what history records. */
+    private static Map<String, Object> snapshot(Supplier s) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("legalName", s.legalName);
+        m.put("tradingName", s.tradingName);
+        m.put("organisationType", s.organisationType.name());
+        m.put("companyNumber", s.companyNumber);
+        m.put("charityNumber", s.charityNumber);
+        m.put("country", s.country);
+        m.put("postcode", s.postcode);
+        m.put("addressLines", lines(s.addressLines));
+        m.put("branches", s.branches.stream().map(b -> b.postcode + (b.addressLines.isEmpty() ? ""
+                : " (" + b.addressLines.replace("\n", ", ") + ")")).toList());
+        m.put("employees", s.employees);
+        m.put("annualTurnover", plain(s.annualTurnover));
+        m.put("balanceSheetTotal", plain(s.balanceSheetTotal));
+        m.put("cpvCodes", s.cpvCodes.stream().sorted().toList());
+        m.put("email", s.email);
+        m.put("phone", s.phone);
+        m.put("website", s.website);
+        m.put("description", s.description);
+        m.put("socialEnterprise", s.socialEnterprise);
+        m.put("paysRealLivingWage", s.paysRealLivingWage);
+        m.put("localStaffShare", plain(s.localStaffShare));
+        m.put("status", s.status == null ? null : s.status.name());
+        m.put("rejectionReason", s.rejectionReason);
+        m.put("locality", s.locality.name());
+        m.put("town", s.town);
+        m.put("ward", s.ward);
+        m.put("sizeBand", s.sizeBand.name());
+        m.put("vcfse", s.vcfse);
+        m.put("vcfseVerified", s.vcfseVerified);
+        return m;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+    }
+
+    /** Records the fields that differ between {@code before} and {@code after}. */
+    private void history(Supplier s, String by, Instant at, Map<String, Object> before, Map<String, Object> after) {
+        List<Map<String, Object>> changes = new java.util.ArrayList<>();
+        for (String field : after.keySet()) {
+            Object from = before.get(field);
+            Object to = after.get(field);
+            if (!java.util.Objects.equals(from, to)) {
+                Map<String, Object> change = new java.util.LinkedHashMap<>();
+                change.put("field", field);
+                if (from != null) {
+                    change.put("from", from);
+                }
+                if (to != null) {
+                    change.put("to", to);
+                }
+                changes.add(change);
+            }
+        }
+        SupplierChange change = new SupplierChange();
+        change.supplierId = s.id;
+        change.changedBy = by;
+        change.changedAt = at;
+        try {
+            change.changes = json.writeValueAsString(changes);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        change.persist();
+    }
+
+    private static String normalisedCompanyNumber(SupplierDraft d) {
+        return Optional.ofNullable(d.companyNumber()).filter(n -> !n.isBlank())
+                .flatMap(n -> RegistryNumbers.companyNumber(n).value()).orElse(null);
+    }
+
+    private static String normalisedCharityNumber(SupplierDraft d) {
+        return Optional.ofNullable(d.charityNumber()).filter(n -> !n.isBlank())
+                .flatMap(n -> RegistryNumbers.charityNumber(n).value()).orElse(null);
+    }
+
+    /** Refuses numbers another organisation (not {@code self}) holds: checked before anything is changed. */
+    private static void refuseDuplicates(String companyNumber, String charityNumber, UUID self) {
+        if (companyNumber != null && Supplier.count("companyNumber = ?1 and id <> ?2", companyNumber, self) > 0) {
+            throw duplicate("companyNumber", "Companies House number " + companyNumber);
+        }
+        if (charityNumber != null && Supplier.count("charityNumber = ?1 and id <> ?2", charityNumber, self) > 0) {
+            throw duplicate("charityNumber", "charity number " + charityNumber);
+        }
+    }
+
+    private static ProblemException duplicate(String field, String what) {
+        return ProblemException.conflict("An organisation with " + what + " is already registered", field);
+    }
+
+    /** Writes now; a concurrent request that took the same number first still gets a 409, not a 500. */
+    private void flushOrConflict() {
+        try {
+            em.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            String constraint = String.valueOf(e.getConstraintName());
+            if (constraint.contains("supplier_company_number")) {
+                throw duplicate("companyNumber", "this Companies House number");
+            }
+            if (constraint.contains("supplier_charity_number")) {
+                throw duplicate("charityNumber", "this charity number");
+            }
+            if (constraint.contains("supplier_member")) {
+                throw ProblemException.conflict("You already belong to a registered organisation", "legalName");
+            }
+            throw e;
         }
     }
 
@@ -135,7 +329,7 @@ public class SupplierService {
 
     /** An admin's decision on a registration; a rejection needs a reason. */
     @Transactional
-    public Supplier decide(UUID id, SupplierStatus decision, String reason, Boolean vcfseConfirmed) {
+    public Supplier decide(UUID id, SupplierStatus decision, String reason, Boolean vcfseConfirmed, String admin) {
         if (decision == SupplierStatus.REJECTED && (reason == null || reason.isBlank())) {
             throw ProblemException.invalid("reason", "is required when rejecting a registration");
         }
@@ -145,12 +339,14 @@ public class SupplierService {
             throw ProblemException.invalid("vcfseConfirmed",
                     "this organisation is not VCFSE by its form or declaration, so there is nothing to confirm");
         }
+        Map<String, Object> before = snapshot(s);
         s.status = decision;
         s.rejectionReason = decision == SupplierStatus.REJECTED ? reason.strip() : null;
         if (vcfseConfirmed != null) {
             s.vcfseVerified = vcfseConfirmed;
         }
         s.updatedAt = Instant.now();
+        history(s, admin, s.updatedAt, before, snapshot(s));
         outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_VERIFIED,
                 new SupplierVerified()
                         .supplierId(s.id)

@@ -1,0 +1,129 @@
+package org.anchormarket.supplier.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyIterable;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import org.anchormarket.testing.KafkaResource;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.PostgresResource;
+import org.anchormarket.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** A supplier sees and edits its profile; every change is kept as history (who, when, what). */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class SupplierProfileEditTest {
+
+    private static String registerAs(String token, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+    }
+
+    private static io.restassured.response.ValidatableResponse edit(String token, String id, Object body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().patch("/api/suppliers/" + id).then();
+    }
+
+    @Test
+    void shouldKeepEveryEditAsHistoryWithWhoWhenAndWhat() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid());
+        edit(member, id, Map.of("postcode", "PR7 1AA", "employees", 60))
+                .statusCode(200)
+                .body("postcode", equalTo("PR7 1AA"))
+                .body("legalName", equalTo("Pemberton Joinery Ltd"))
+                .body("classification.locality", equalTo("NORTH_WEST"))
+                .body("classification.sizeBand", equalTo("MEDIUM"))
+                .body("updatedAt", notNullValue());
+
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/history")
+                .then().statusCode(200)
+                .body("", hasSize(2))
+                .body("[0].changedBy", notNullValue())
+                .body("[0].changedAt", notNullValue())
+                .body("[0].changes.field", hasItems("postcode", "employees", "locality", "town", "sizeBand"))
+                .body("[0].changes.find { it.field == 'postcode' }.from", equalTo("WN5 9XX"))
+                .body("[0].changes.find { it.field == 'postcode' }.to", equalTo("PR7 1AA"))
+                .body("[0].changes.find { it.field == 'employees' }.to", equalTo(60))
+                .body("[1].changes.field", hasItem("legalName"));
+    }
+
+    @Test
+    void shouldChangeNothingForAnInvalidEdit() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid());
+        edit(member, id, Map.of("companyNumber", "XY123456", "postcode", "PR7 1AA"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("companyNumber")));
+        edit(member, id, Map.of("employees", -5)).statusCode(400).body("errors[0].field", equalTo("employees"));
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id)
+                .then().body("postcode", equalTo("WN5 9XX")).body("employees", equalTo(12));
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/history").then().body("", hasSize(1));
+    }
+
+    @Test
+    void shouldRecordNothingForAnEditThatChangesNothing() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid());
+        edit(member, id, Map.of("postcode", "WN5 9XX", "employees", 12)).statusCode(200);
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/history").then().body("", hasSize(1));
+    }
+
+    @Test
+    void shouldEmptyAListSentEmptyAndKeepAListNotSent() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid("cpvCodes", List.of("45421000", "45210000")));
+        edit(member, id, Map.of("description", "Bespoke joinery")).statusCode(200)
+                .body("cpvCodes", hasSize(2));
+        edit(member, id, Map.of("cpvCodes", List.of())).statusCode(200).body("cpvCodes", emptyIterable());
+    }
+
+    @Test
+    void shouldReturnAVerifiedSupplierToPendingWhenItsLegalIdentityChanges() {
+        String admin = Tokens.of("admin1");
+        String id = registerAs(admin, Registrations.valid());
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("status", "VERIFIED"))
+                .when().post("/api/suppliers/" + id + "/verification").then().statusCode(200);
+        edit(admin, id, Map.of("description", "Joinery and shopfitting")).statusCode(200)
+                .body("status", equalTo("VERIFIED"));
+        edit(admin, id, Map.of("legalName", "Pemberton Joinery and Shopfitting Ltd")).statusCode(200)
+                .body("status", equalTo("PENDING"));
+    }
+
+    @Test
+    void shouldLetOnlyMembersAndAdminsEditOrReadTheHistory() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid());
+        String stranger = Tokens.ofNewUser("supplier");
+        edit(stranger, id, Map.of("description", "Hijacked")).statusCode(403);
+        edit(Tokens.of("buyer1"), id, Map.of("description", "Hijacked")).statusCode(403);
+        given().auth().oauth2(stranger).when().get("/api/suppliers/" + id + "/history").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("leader1")).when().get("/api/suppliers/" + id + "/history")
+                .then().statusCode(403);
+        edit(Tokens.of("admin1"), id, Map.of("description", "Checked by the helpdesk")).statusCode(200);
+        given().auth().oauth2(Tokens.of("admin1")).when().get("/api/suppliers/" + id + "/history")
+                .then().statusCode(200).body("", hasSize(2));
+    }
+
+    @Test
+    void shouldRefuseAnEditToANumberAnotherOrganisationHas() {
+        String taken = Registrations.uniqueCompanyNumber();
+        registerAs(Tokens.of("admin1"), Registrations.valid("companyNumber", taken));
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid());
+        edit(member, id, Map.of("companyNumber", taken)).statusCode(409)
+                .body("errors[0].field", equalTo("companyNumber"));
+    }
+}
