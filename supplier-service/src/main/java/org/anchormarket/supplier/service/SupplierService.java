@@ -112,14 +112,14 @@ public class SupplierService {
         apply(s, merged);
         classifier.classify(s);
         Map<String, Object> after = snapshot(s);
-        List<String> changed = after.keySet().stream()
-                .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList();
+        List<String> changed = changedFields(before, after);
         if (changed.isEmpty()) {
             return s;
         }
         if (s.status == SupplierStatus.VERIFIED && changed.stream().anyMatch(IDENTITY::contains)) {
             s.status = SupplierStatus.PENDING;
             after.put("status", s.status.name());
+            changed = changedFields(before, after);
         }
         s.updatedAt = Instant.now();
         history(s, subject, s.updatedAt, before, after);
@@ -134,8 +134,7 @@ public class SupplierService {
                         .cpvCodes(List.copyOf(s.cpvCodes))
                         .status(SupplierUpdated.StatusEnum.fromValue(s.status.name()))
                         .classification(classification(s))
-                        .changedFields(after.keySet().stream()
-                                .filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList())
+                        .changedFields(changed)
                         .updatedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
         return s;
     }
@@ -239,23 +238,23 @@ public class SupplierService {
         return amount == null ? null : amount.stripTrailingZeros().toPlainString();
     }
 
+    private static List<String> changedFields(Map<String, Object> before, Map<String, Object> after) {
+        return after.keySet().stream().filter(k -> !java.util.Objects.equals(before.get(k), after.get(k))).toList();
+    }
+
     /** Records the fields that differ between {@code before} and {@code after}. */
     private void history(Supplier s, String by, Instant at, Map<String, Object> before, Map<String, Object> after) {
         List<Map<String, Object>> changes = new java.util.ArrayList<>();
-        for (String field : after.keySet()) {
-            Object from = before.get(field);
-            Object to = after.get(field);
-            if (!java.util.Objects.equals(from, to)) {
-                Map<String, Object> change = new java.util.LinkedHashMap<>();
-                change.put("field", field);
-                if (from != null) {
-                    change.put("from", from);
-                }
-                if (to != null) {
-                    change.put("to", to);
-                }
-                changes.add(change);
+        for (String field : changedFields(before, after)) {
+            Map<String, Object> change = new java.util.LinkedHashMap<>();
+            change.put("field", field);
+            if (before.get(field) != null) {
+                change.put("from", before.get(field));
             }
+            if (after.get(field) != null) {
+                change.put("to", after.get(field));
+            }
+            changes.add(change);
         }
         SupplierChange change = new SupplierChange();
         change.supplierId = s.id;
