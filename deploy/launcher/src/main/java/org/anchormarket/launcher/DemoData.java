@@ -26,6 +26,8 @@ public final class DemoData {
     private static final String MARKER = "demo-data-seeded";
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
+    /** One token per demo user for the whole seeding (they last 15 minutes). */
+    private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
     private final String gateway;
     private final String tokenUrl;
 
@@ -88,7 +90,7 @@ public final class DemoData {
     private void post(String user, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(user))
+                .header("Authorization", "Bearer " + tokens.computeIfAbsent(user, this::token))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = send(request);
