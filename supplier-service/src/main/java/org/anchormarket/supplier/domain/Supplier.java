@@ -119,6 +119,10 @@ public class Supplier extends PanacheEntityBase {
     @Column(name = "vcfse_verified", nullable = false)
     public boolean vcfseVerified;
 
+    /** What the classification was worked out with: {@link org.anchormarket.supplier.service.SupplierClassifier#basis()}. */
+    @Column(name = "classified_with", nullable = false)
+    public String classifiedWith = "";
+
     @Column(name = "registered_by", nullable = false)
     public String registeredBy;
 

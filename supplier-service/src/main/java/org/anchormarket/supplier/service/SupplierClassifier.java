@@ -38,6 +38,17 @@ public class SupplierClassifier {
         LOG.infof("CPV catalogue: %d codes (%s)", cpv.size(), cpv.isComplete() ? "full list" : "divisions seed");
     }
 
+    /**
+     * The version of the rules below; raise it whenever {@link #classify} would answer differently for the same
+     * supplier, and every stored classification is worked out again at start-up.
+     */
+    static final int RULES_VERSION = 1;
+
+    /** What a classification made now is based on: the rules' version and the reference data loaded. */
+    public String basis() {
+        return "rules-" + RULES_VERSION + ";" + geography.fingerprint();
+    }
+
     /** Every rule the draft breaks, each naming its field; empty when it may be stored. */
     public List<FieldError> problems(SupplierDraft draft) {
         List<FieldError> errors = new ArrayList<>();
@@ -102,6 +113,7 @@ public class SupplierClassifier {
             supplier.vcfseVerified = false;
         }
         supplier.vcfse = vcfse;
+        supplier.classifiedWith = basis();
     }
 
     static String country(SupplierDraft draft) {

@@ -124,6 +124,11 @@ public class SupplierService {
         s.updatedAt = Instant.now();
         history(s, subject, s.updatedAt, before, after);
         flushOrConflict();
+        publishUpdated(s, changed);
+        return s;
+    }
+
+    private void publishUpdated(Supplier s, List<String> changed) {
         outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_UPDATED,
                 new SupplierUpdated()
                         .supplierId(s.id)
@@ -136,7 +141,33 @@ public class SupplierService {
                         .classification(classification(s))
                         .changedFields(changed)
                         .updatedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
-        return s;
+    }
+
+    /** Who changes a classification when the rules or the reference data change, in history. */
+    public static final String RECLASSIFICATION = "anchor-market:reclassification";
+
+    /**
+     * Works the supplier's classification out again with the current rules and reference data. A changed result
+     * is recorded as history and announced like any other update; an unchanged one only notes the new basis.
+     * Returns whether the classification changed.
+     */
+    @Transactional
+    public boolean reclassify(UUID id) {
+        Supplier s = Supplier.findById(id);
+        if (s == null || s.classifiedWith.equals(classifier.basis())) {
+            return false;
+        }
+        Map<String, Object> before = snapshot(s);
+        classifier.classify(s);
+        Map<String, Object> after = snapshot(s);
+        List<String> changed = changedFields(before, after);
+        if (changed.isEmpty()) {
+            return false;
+        }
+        s.updatedAt = Instant.now();
+        history(s, RECLASSIFICATION, s.updatedAt, before, after);
+        publishUpdated(s, changed);
+        return true;
     }
 
     /** Who may see the history: the organisation's members and admins. */

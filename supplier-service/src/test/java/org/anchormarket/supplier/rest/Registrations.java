@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Registration bodies for tests: a valid limited company in Pemberton, with any field replaced. */
-final class Registrations {
+public final class Registrations {
 
     private Registrations() {
     }
 
-    static Map<String, Object> valid(Object... overrides) {
+    public static Map<String, Object> valid(Object... overrides) {
         Map<String, Object> body = new HashMap<>();
         body.put("legalName", "Pemberton Joinery Ltd");
         body.put("organisationType", "LIMITED_COMPANY");
@@ -32,11 +32,11 @@ final class Registrations {
         return body;
     }
 
-    static String uniqueCompanyNumber() {
+    public static String uniqueCompanyNumber() {
         return String.format("%08d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999));
     }
 
-    static String uniqueCharityNumber() {
+    public static String uniqueCharityNumber() {
         return String.valueOf(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
     }
 }

@@ -33,8 +33,16 @@ public final class PostcodeGeography {
     record Entry(Locality locality, String town) {
     }
 
-    private PostcodeGeography(Map<String, Entry> entries) {
+    /** Names what this geography was made from, so a classification can tell when it is out of date. */
+    private final String fingerprint;
+
+    private PostcodeGeography(Map<String, Entry> entries, String fingerprint) {
         this.entries = entries;
+        this.fingerprint = fingerprint;
+    }
+
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public static PostcodeGeography seed() {
@@ -50,7 +58,10 @@ public final class PostcodeGeography {
 
     static PostcodeGeography parse(InputStream in) throws IOException {
         Map<String, Entry> entries = new HashMap<>();
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        byte[] content = in.readAllBytes();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        try (Reader reader = new InputStreamReader(new java.io.ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
             for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setCommentMarker('#').setIgnoreSurroundingSpaces(true).get().parse(reader)) {
                 String town = row.get("town");
@@ -58,7 +69,7 @@ public final class PostcodeGeography {
                         town == null || town.isBlank() ? null : town));
             }
         }
-        return new PostcodeGeography(Map.copyOf(entries));
+        return new PostcodeGeography(Map.copyOf(entries), "seed-" + Long.toHexString(crc.getValue()));
     }
 
     /** Where the postcode is: the sector's entry, else the district's, else the area's, else by area's region. */
