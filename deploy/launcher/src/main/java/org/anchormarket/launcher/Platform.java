@@ -111,10 +111,40 @@ public final class Platform implements AutoCloseable {
         awaitReady(List.of(gatewayApp()));
     }
 
-    /** The public reference files in ../shared/data, where a checkout has them (see its README). */
+    /**
+     * The reference files in their official formats, from the operator's reference-data folder
+     * ({@code ANCHOR_REFERENCE_DATA}, by default {@code ../shared/data} where a checkout has it, see its README):
+     * {@code cpv-2008/cpv_2008_en.csv}, {@code wigan-wards-lsoa/wigan_wards_2025.csv} (ONS ward lookup) and the
+     * ONS Postcode Directory as unzipped under {@code onspd/} ({@code Data/ONSPD_..._UK.csv}).
+     */
     private Map<String, String> referenceData() {
-        Path cpv = layout.root().resolve("../shared/data/cpv-2008/cpv_2008_en.csv").normalize();
-        return Files.isReadable(cpv) ? Map.of("SUPPLIER_REFERENCE_DATA_CPV_FILE", cpv.toString()) : Map.of();
+        String configured = System.getenv("ANCHOR_REFERENCE_DATA");
+        Path folder = (configured == null || configured.isBlank() ? layout.root().resolve("../shared/data")
+                : Path.of(configured)).toAbsolutePath().normalize();
+        Map<String, String> env = new HashMap<>();
+        Path cpv = folder.resolve("cpv-2008/cpv_2008_en.csv");
+        if (Files.isReadable(cpv)) {
+            env.put("SUPPLIER_REFERENCE_DATA_CPV_FILE", cpv.toString());
+        }
+        Path wards = folder.resolve("wigan-wards-lsoa/wigan_wards_2025.csv");
+        if (Files.isReadable(wards)) {
+            env.put("SUPPLIER_REFERENCE_DATA_WARD_NAMES_FILE", wards.toString());
+        }
+        onspd(folder.resolve("onspd")).ifPresent(f -> env.put("SUPPLIER_REFERENCE_DATA_ONSPD_FILE", f.toString()));
+        return env;
+    }
+
+    /** The newest-named ONSPD_*_UK.csv under the folder, if any. */
+    static java.util.Optional<Path> onspd(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return java.util.Optional.empty();
+        }
+        try (var files = Files.walk(folder, 3)) {
+            return files.filter(f -> f.getFileName().toString().matches("ONSPD_.*_UK\\.csv"))
+                    .max(java.util.Comparator.comparing(f -> f.getFileName().toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     List<App> services() {

@@ -13,5 +13,14 @@ public interface SupplierConfig {
     interface ReferenceData {
         /** The full CPV 2008 list as published (CSV with columns code, code8, ..., parent_code). */
         Optional<Path> cpvFile();
+
+        /**
+         * The ONS Postcode Directory CSV as published (ONSPD_..._UK.csv, either header style). Gives exact local
+         * authority and ward for North West postcodes; classifications are worked out again when it changes.
+         */
+        Optional<Path> onspdFile();
+
+        /** The ONS ward-to-local-authority lookup CSV ({@code wdNNcd, wdNNnm, ...}): ward names for ONSPD codes. */
+        Optional<Path> wardNamesFile();
     }
 }

@@ -11,6 +11,7 @@ import org.anchormarket.supplier.domain.Branch;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.classification.CpvCatalogue;
 import org.anchormarket.supplier.domain.classification.Locality;
+import org.anchormarket.supplier.domain.classification.OnsPostcodeDirectory;
 import org.anchormarket.supplier.domain.classification.Place;
 import org.anchormarket.supplier.domain.classification.Postcode;
 import org.anchormarket.supplier.domain.classification.PostcodeGeography;
@@ -27,7 +28,7 @@ public class SupplierClassifier {
 
     private static final Logger LOG = Logger.getLogger(SupplierClassifier.class);
 
-    private final PostcodeGeography geography = PostcodeGeography.seed();
+    private final PostcodeGeography geography;
     private final CpvCatalogue cpv;
 
     SupplierClassifier(SupplierConfig config) {
@@ -36,6 +37,16 @@ public class SupplierClassifier {
                 .map(CpvCatalogue::fromPublishedCsv)
                 .orElseGet(CpvCatalogue::divisionsSeed);
         LOG.infof("CPV catalogue: %d codes (%s)", cpv.size(), cpv.isComplete() ? "full list" : "divisions seed");
+        this.geography = config.referenceData().onspdFile().map(file -> {
+            long start = System.nanoTime();
+            OnsPostcodeDirectory onspd = OnsPostcodeDirectory.load(file, config.referenceData().wardNamesFile());
+            LOG.infof("ONS Postcode Directory %s: %d live North West postcodes read in %d ms", file, onspd.size(),
+                    (System.nanoTime() - start) / 1_000_000);
+            return PostcodeGeography.seed().withDirectory(onspd);
+        }).orElseGet(() -> {
+            LOG.info("No ONS Postcode Directory configured: postcodes placed by the hand-made sector seed, no wards");
+            return PostcodeGeography.seed();
+        });
     }
 
     /**
