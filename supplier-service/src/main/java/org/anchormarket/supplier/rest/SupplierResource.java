@@ -17,6 +17,8 @@ import org.anchormarket.contracts.supplier.model.SupplierProfile;
 import org.anchormarket.contracts.supplier.model.SupplierRegistration;
 import org.anchormarket.contracts.supplier.model.VerificationDecision;
 import org.anchormarket.supplier.domain.SupplierStatus;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import org.anchormarket.supplier.mapping.SupplierCsv;
 import org.anchormarket.supplier.mapping.SupplierMapper;
 import org.anchormarket.supplier.service.SupplierDirectory;
 import org.anchormarket.supplier.service.SupplierDraft;
@@ -33,10 +35,12 @@ public class SupplierResource implements SuppliersApi {
     private final UriInfo uri;
     private final Created created;
     private final ObjectMapper json;
+    private final CurrentVertxRequest request;
 
     SupplierResource(SupplierService suppliers, SupplierDirectory directory, SecurityIdentity identity,
-            JsonWebToken token, UriInfo uri, Created created, ObjectMapper json) {
+            JsonWebToken token, UriInfo uri, Created created, ObjectMapper json, CurrentVertxRequest request) {
         this.json = json;
+        this.request = request;
         this.suppliers = suppliers;
         this.directory = directory;
         this.identity = identity;
@@ -62,15 +66,30 @@ public class SupplierResource implements SuppliersApi {
             Boolean vcfse, Boolean verified, String q, Integer page, Integer pageSize) {
         int p = page == null ? 0 : page;
         int size = pageSize == null ? 50 : pageSize;
-        var result = directory.search(new SupplierDirectory.Criteria(cpv,
+        var result = directory.search(criteria(cpv, locality, town, ward, sizeBand, vcfse, verified, q), p, size);
+        return new SupplierPage().items(result.items().stream().map(SupplierMapper::toApi).toList())
+                .page(p).pageSize(size).total(result.total());
+    }
+
+    @Override
+    @RolesAllowed({ "buyer", "leadership", "admin" })
+    public String exportSuppliers(String cpv, Locality locality, String town, String ward, SizeBand sizeBand,
+            Boolean vcfse, Boolean verified, String q) {
+        String csv = SupplierCsv.export(
+                directory.all(criteria(cpv, locality, town, ward, sizeBand, vcfse, verified, q)));
+        request.getCurrent().response().putHeader("Content-Disposition", "attachment; filename=\"suppliers.csv\"");
+        return csv;
+    }
+
+    private static SupplierDirectory.Criteria criteria(String cpv, Locality locality, String town, String ward,
+            SizeBand sizeBand, Boolean vcfse, Boolean verified, String q) {
+        return new SupplierDirectory.Criteria(cpv,
                 locality == null ? null
                         : org.anchormarket.supplier.domain.classification.Locality.valueOf(locality.name()),
                 town, ward,
                 sizeBand == null ? null
                         : org.anchormarket.supplier.domain.classification.SizeBand.valueOf(sizeBand.name()),
-                vcfse, verified, q), p, size);
-        return new SupplierPage().items(result.items().stream().map(SupplierMapper::toApi).toList())
-                .page(p).pageSize(size).total(result.total());
+                vcfse, verified, q);
     }
 
     @Override

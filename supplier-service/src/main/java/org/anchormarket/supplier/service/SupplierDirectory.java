@@ -25,7 +25,20 @@ public class SupplierDirectory {
     public record Result(List<Supplier> items, long total) {
     }
 
+    /** At most this many rows in one export. */
+    public static final int EXPORT_LIMIT = 100_000;
+
+    /** Every supplier that matches, by legal name, for export. */
+    public List<Supplier> all(Criteria c) {
+        return query(c).range(0, EXPORT_LIMIT - 1).list();
+    }
+
     public Result search(Criteria c, int page, int pageSize) {
+        PanacheQuery<Supplier> found = query(c);
+        return new Result(found.page(Page.of(page, pageSize)).list(), found.count());
+    }
+
+    private PanacheQuery<Supplier> query(Criteria c) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (c.cpv() != null) {
@@ -62,8 +75,7 @@ public class SupplierDirectory {
             params.and("q", "%" + c.q().strip().toLowerCase(Locale.ROOT).replace("%", "\\%") + "%");
         }
         String query = "from Supplier s" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        PanacheQuery<Supplier> found = Supplier.find(query, Sort.by("legalName").and("id"), params);
-        return new Result(found.page(Page.of(page, pageSize)).list(), found.count());
+        return Supplier.find(query, Sort.by("legalName").and("id"), params);
     }
 
     /** A CPV code finds itself and its children: trailing zeros dropped, the two-digit division at least. */

@@ -1,0 +1,54 @@
+package org.anchormarket.supplier.mapping;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import org.anchormarket.supplier.domain.Supplier;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The supplier directory as CSV (RFC 4180, commons-csv), one row a supplier with its classification. */
+public final class SupplierCsv {
+
+    static final List<String> COLUMNS = List.of("id", "legalName", "tradingName", "organisationType",
+            "companyNumber", "charityNumber", "country", "postcode", "status", "locality", "town", "ward", "sizeBand",
+            "sme", "vcfse", "vcfseVerified", "employees", "annualTurnover", "cpvCodes", "email", "phone", "website",
+            "paysRealLivingWage", "localStaffShare", "registeredAt");
+
+    private SupplierCsv() {
+    }
+
+    public static String export(List<Supplier> suppliers) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+                .setHeader(COLUMNS.toArray(String[]::new)).get())) {
+            for (Supplier s : suppliers) {
+                csv.printRecord(s.id, text(s.legalName), text(s.tradingName), s.organisationType, s.companyNumber,
+                        s.charityNumber, s.country, s.postcode, s.status, s.locality, text(s.town), text(s.ward),
+                        s.sizeBand, s.isSme(), s.vcfse, s.vcfseVerified, s.employees, pounds(s.annualTurnover),
+                        String.join(" ", s.cpvCodes.stream().sorted().toList()), text(s.email), text(s.phone),
+                        text(s.website), s.paysRealLivingWage, s.localStaffShare, s.registeredAt);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Free text as a spreadsheet will not run it: a cell starting with {@code = + - @}, tab or carriage return is
+     * prefixed with an apostrophe (OWASP, CSV injection).
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static String pounds(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}
