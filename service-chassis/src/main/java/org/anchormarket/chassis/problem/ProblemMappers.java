@@ -124,7 +124,7 @@ public class ProblemMappers {
     }
 
     /** {@code register.arg0.legalName} → {@code legalName}; a query parameter keeps its own name. */
-    static String fieldName(ConstraintViolation<?> violation) {
+    public static String fieldName(ConstraintViolation<?> violation) {
         List<String> afterParameter = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {

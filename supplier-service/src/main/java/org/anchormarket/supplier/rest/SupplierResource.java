@@ -22,7 +22,11 @@ import org.anchormarket.supplier.mapping.SupplierCsv;
 import org.anchormarket.supplier.mapping.SupplierMapper;
 import org.anchormarket.supplier.service.SupplierDirectory;
 import org.anchormarket.supplier.service.SupplierDraft;
+import org.anchormarket.supplier.service.SupplierImport;
 import org.anchormarket.supplier.service.SupplierService;
+import org.anchormarket.contracts.supplier.model.ImportReport;
+import org.anchormarket.contracts.supplier.model.ImportRowResult;
+import org.anchormarket.contracts.supplier.model.ImportRowResultErrorsInner;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Thin: maps in, calls the service, maps out. The spec (contracts/supplier) is the source of this API. */
@@ -36,9 +40,12 @@ public class SupplierResource implements SuppliersApi {
     private final Created created;
     private final ObjectMapper json;
     private final CurrentVertxRequest request;
+    private final SupplierImport imports;
 
     SupplierResource(SupplierService suppliers, SupplierDirectory directory, SecurityIdentity identity,
-            JsonWebToken token, UriInfo uri, Created created, ObjectMapper json, CurrentVertxRequest request) {
+            JsonWebToken token, UriInfo uri, Created created, ObjectMapper json, CurrentVertxRequest request,
+            SupplierImport imports) {
+        this.imports = imports;
         this.json = json;
         this.request = request;
         this.suppliers = suppliers;
@@ -90,6 +97,26 @@ public class SupplierResource implements SuppliersApi {
                 sizeBand == null ? null
                         : org.anchormarket.supplier.domain.classification.SizeBand.valueOf(sizeBand.name()),
                 vcfse, verified, q);
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public ImportReport importSuppliers(String body) {
+        SupplierImport.Report report = imports.run(body, token.getSubject());
+        return new ImportReport()
+                .rows(report.results().size())
+                .registered((int) report.count(SupplierImport.Outcome.REGISTERED))
+                .alreadyRegistered((int) report.count(SupplierImport.Outcome.ALREADY_REGISTERED))
+                .rejected((int) report.count(SupplierImport.Outcome.REJECTED))
+                .results(report.results().stream().map(r -> new ImportRowResult()
+                        .line((int) r.line())
+                        .outcome(ImportRowResult.OutcomeEnum.fromValue(r.outcome().name()))
+                        .supplierId(r.supplierId())
+                        .legalName(r.legalName())
+                        .errors(r.errors().isEmpty() ? null : r.errors().stream()
+                                .map(e -> new ImportRowResultErrorsInner().field(e.field()).reason(e.reason()))
+                                .toList()))
+                        .toList());
     }
 
     @Override

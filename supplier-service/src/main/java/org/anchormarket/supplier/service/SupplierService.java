@@ -309,6 +309,25 @@ public class SupplierService {
                 .flatMap(n -> RegistryNumbers.charityNumber(n).value()).orElse(null);
     }
 
+    /**
+     * The registered organisation the draft names, if any: the same Companies House number, else the same charity
+     * number, else (with neither given) the same legal name and postcode.
+     */
+    public Optional<Supplier> findExisting(SupplierDraft draft) {
+        String company = normalisedCompanyNumber(draft);
+        if (company != null) {
+            return Supplier.find("companyNumber", company).firstResultOptional();
+        }
+        String charity = normalisedCharityNumber(draft);
+        if (charity != null) {
+            return Supplier.find("charityNumber", charity).firstResultOptional();
+        }
+        String postcode = "GB".equals(SupplierClassifier.country(draft)) ? Supplier.normalisePostcode(draft.postcode())
+                : draft.postcode().strip();
+        return Supplier.find("lower(legalName) = ?1 and postcode = ?2",
+                draft.legalName().strip().toLowerCase(java.util.Locale.ROOT), postcode).firstResultOptional();
+    }
+
     /** Refuses numbers another organisation (not {@code self}) holds: checked before anything is changed. */
     private static void refuseDuplicates(String companyNumber, String charityNumber, UUID self) {
         if (companyNumber != null && Supplier.count("companyNumber = ?1 and id <> ?2", companyNumber, self) > 0) {
