@@ -14,6 +14,7 @@ public final class Topics {
         public static final String SUPPLIER_REGISTERED = "org.anchormarket.suppliers.SupplierRegistered";
         public static final String SUPPLIER_UPDATED = "org.anchormarket.suppliers.SupplierUpdated";
         public static final String SUPPLIER_VERIFIED = "org.anchormarket.suppliers.SupplierVerified";
+        public static final String SUPPLIER_ERASED = "org.anchormarket.suppliers.SupplierErased";
 
         private EventTypes() {
         }

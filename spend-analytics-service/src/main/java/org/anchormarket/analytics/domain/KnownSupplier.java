@@ -25,4 +25,8 @@ public class KnownSupplier extends PanacheEntityBase {
 
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
+
+    /** Set when a sole trader's personal data was erased (name and postcode are then anonymised). */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 }

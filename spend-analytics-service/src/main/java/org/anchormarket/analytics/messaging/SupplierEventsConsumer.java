@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.anchormarket.analytics.service.SupplierProjection;
 import org.anchormarket.chassis.inbox.Inbox;
+import org.anchormarket.contracts.messages.SupplierErased;
 import org.anchormarket.contracts.messages.SupplierRegistered;
+import org.anchormarket.contracts.messages.SupplierUpdated;
 import org.anchormarket.contracts.messaging.Topics;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -48,6 +50,10 @@ public class SupplierEventsConsumer {
         switch (event.getType()) {
             case Topics.EventTypes.SUPPLIER_REGISTERED ->
                 projection.registered(json.readValue(data, SupplierRegistered.class));
+            case Topics.EventTypes.SUPPLIER_UPDATED ->
+                projection.updated(json.readValue(data, SupplierUpdated.class));
+            case Topics.EventTypes.SUPPLIER_ERASED ->
+                projection.erased(json.readValue(data, SupplierErased.class));
             default -> LOG.debugf("Type %s is not used by spend analytics", event.getType());
         }
     }

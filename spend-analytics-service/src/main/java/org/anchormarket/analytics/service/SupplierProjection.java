@@ -5,7 +5,9 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import org.anchormarket.analytics.domain.KnownSupplier;
+import org.anchormarket.contracts.messages.SupplierErased;
 import org.anchormarket.contracts.messages.SupplierRegistered;
+import org.anchormarket.contracts.messages.SupplierUpdated;
 
 /** Keeps the suppliers projection and answers the supplier report from it. */
 @ApplicationScoped
@@ -22,8 +24,38 @@ public class SupplierProjection {
         known.persist();
     }
 
+    /** A newer name or postcode; nothing for a supplier not known yet (its registration comes first, by key). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void updated(SupplierUpdated event) {
+        KnownSupplier.<KnownSupplier>findByIdOptional(event.getSupplierId())
+                .filter(known -> known.erasedAt == null)
+                .ifPresent(known -> {
+                    known.legalName = event.getLegalName();
+                    if (event.getPostcode() != null) {
+                        known.postcode = event.getPostcode();
+                    }
+                });
+    }
+
+    /** Replaces the sole trader's personal data with the anonymised values; the row stays for spend totals. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void erased(SupplierErased event) {
+        KnownSupplier known = KnownSupplier.<KnownSupplier>findByIdOptional(event.getSupplierId())
+                .orElseGet(() -> {
+                    KnownSupplier k = new KnownSupplier();
+                    k.supplierId = event.getSupplierId();
+                    k.registeredAt = event.getErasedAt().toInstant();
+                    return k;
+                });
+        known.legalName = event.getLegalName();
+        known.postcode = event.getPostcode() == null ? "" : event.getPostcode();
+        known.erasedAt = event.getErasedAt().toInstant();
+        known.persist();
+    }
+
+    /** Suppliers on the platform now: erased ones excluded. */
     public long registeredSuppliers() {
-        return KnownSupplier.count();
+        return KnownSupplier.count("erasedAt is null");
     }
 
     public Optional<Instant> lastRegisteredAt() {

@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import org.anchormarket.analytics.domain.KnownSupplier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +54,39 @@ class SupplierEventsConsumerTest {
         kafka.produceStrings().fromRecords(supplierRegistered(UUID.randomUUID().toString(), UUID.randomUUID()))
                 .awaitCompletion();
         await().atMost(Duration.ofSeconds(30)).until(() -> registeredSuppliers() == before + 2);
+    }
+
+    @Test
+    void shouldFollowUpdatesAndReplaceAnErasedSoleTradersDataKeepingTheRow() {
+        long before = registeredSuppliers();
+        UUID id = UUID.randomUUID();
+        ProducerRecord<String, String> updated = new ProducerRecord<>(Topics.SUPPLIERS, id.toString(), """
+                {"supplierId":"%s","legalName":"Jo Smith Decorating","postcode":"WN2 2AB",
+                 "changedFields":["legalName"],"updatedAt":"2026-11-02T10:00:00Z"}""".formatted(id));
+        ceHeaders(updated, UUID.randomUUID().toString(), Topics.EventTypes.SUPPLIER_UPDATED);
+        kafka.produceStrings().fromRecords(supplierRegistered(UUID.randomUUID().toString(), id), updated)
+                .awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(id).map(k -> k.legalName)
+                .filter("Jo Smith Decorating"::equals).isPresent());
+        assertEquals(before + 1, registeredSuppliers());
+
+        ProducerRecord<String, String> erased = new ProducerRecord<>(Topics.SUPPLIERS, id.toString(), """
+                {"supplierId":"%s","legalName":"Erased sole trader 1234abcd","postcode":"WN2",
+                 "classification":{"locality":"IN_BOROUGH","town":"Ince-in-Makerfield","sizeBand":"MICRO",
+                 "sme":true,"vcfse":false,"vcfseVerified":false},"erasedAt":"2026-11-03T10:00:00Z"}""".formatted(id));
+        ceHeaders(erased, UUID.randomUUID().toString(), Topics.EventTypes.SUPPLIER_ERASED);
+        kafka.produceStrings().fromRecords(erased).awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(id).map(k -> k.erasedAt).isPresent()
+                && known(id).get().erasedAt != null);
+        KnownSupplier row = known(id).orElseThrow();
+        assertEquals("Erased sole trader 1234abcd", row.legalName);
+        assertEquals("WN2", row.postcode);
+        assertEquals(before, registeredSuppliers(), "an erased supplier is no longer counted as registered");
+    }
+
+    private static java.util.Optional<KnownSupplier> known(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> KnownSupplier.<KnownSupplier>findByIdOptional(id));
     }
 
     @Test

@@ -78,7 +78,7 @@ public class Supplier extends PanacheEntityBase {
     @Column(name = "code")
     public Set<String> cpvCodes = new LinkedHashSet<>();
 
-    @Column(nullable = false)
+    /** Null once erased. */
     public String email;
 
     public String phone;
@@ -131,6 +131,10 @@ public class Supplier extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** When a sole trader's personal data was erased; the row stays for its id and classification. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
 
     @Version
     public long version;

@@ -104,7 +104,8 @@ public final class SupplierMapper {
                         .vcfse(s.vcfse)
                         .vcfseVerified(s.vcfseVerified))
                 .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC))
-                .updatedAt(s.updatedAt == null ? null : s.updatedAt.atOffset(ZoneOffset.UTC));
+                .updatedAt(s.updatedAt == null ? null : s.updatedAt.atOffset(ZoneOffset.UTC))
+                .erasedAt(s.erasedAt == null ? null : s.erasedAt.atOffset(ZoneOffset.UTC));
     }
 
     private static org.anchormarket.contracts.supplier.model.Branch toApi(Branch b) {

@@ -133,6 +133,12 @@ public class SupplierResource implements SuppliersApi {
     }
 
     @Override
+    @RolesAllowed({ "supplier", "admin" })
+    public Supplier eraseSupplier(UUID id) {
+        return SupplierMapper.toApi(suppliers.erase(id, token.getSubject(), identity.hasRole("admin")));
+    }
+
+    @Override
     @RolesAllowed("admin")
     public Supplier verifySupplier(UUID id, VerificationDecision decision) {
         return SupplierMapper.toApi(suppliers.decide(id, SupplierStatus.valueOf(decision.getStatus().name()),

@@ -40,6 +40,7 @@ public class SupplierDirectory {
 
     private PanacheQuery<Supplier> query(Criteria c) {
         List<String> where = new ArrayList<>();
+        where.add("s.erasedAt is null");
         Parameters params = new Parameters();
         if (c.cpv() != null) {
             where.add("exists (select 1 from Supplier t join t.cpvCodes code where t = s and code like :cpv)");

@@ -48,7 +48,7 @@ public class SupplierReclassification {
         while (true) {
             UUID from = after;
             List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> Supplier.getEntityManager()
-                    .createQuery("select s.id from Supplier s where s.classifiedWith <> :basis and s.id > :after "
+                    .createQuery("select s.id from Supplier s where s.classifiedWith <> :basis and s.erasedAt is null and s.id > :after "
                             + "order by s.id", UUID.class)
                     .setParameter("basis", basis).setParameter("after", from)
                     .setMaxResults(BATCH).getResultList());

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.anchormarket.chassis.outbox.Outbox;
 import org.anchormarket.chassis.problem.ProblemException;
 import org.anchormarket.contracts.messages.SupplierClassification;
+import org.anchormarket.contracts.messages.SupplierErased;
 import org.anchormarket.contracts.messages.SupplierRegistered;
 import org.anchormarket.contracts.messages.SupplierUpdated;
 import org.anchormarket.contracts.messages.SupplierVerified;
@@ -25,6 +26,7 @@ import org.anchormarket.supplier.domain.SupplierChange;
 import org.anchormarket.supplier.domain.SupplierMember;
 import org.anchormarket.supplier.domain.SupplierStatus;
 import org.anchormarket.supplier.domain.classification.CpvCatalogue;
+import org.anchormarket.supplier.domain.classification.Postcode;
 import org.anchormarket.supplier.domain.classification.RegistryNumbers;
 
 /** Registration, reading and verification of suppliers; every change is announced through the outbox. */
@@ -102,6 +104,7 @@ public class SupplierService {
         if (!admin && !SupplierMember.isMember(id, subject)) {
             throw ProblemException.forbidden("Only the organisation's members and admins may edit it");
         }
+        refuseErased(s);
         SupplierDraft merged = update.apply(current(s));
         var problems = classifier.problems(merged);
         if (!problems.isEmpty()) {
@@ -154,7 +157,7 @@ public class SupplierService {
     @Transactional
     public boolean reclassify(UUID id) {
         Supplier s = Supplier.findById(id);
-        if (s == null || s.classifiedWith.equals(classifier.basis())) {
+        if (s == null || s.erasedAt != null || s.classifiedWith.equals(classifier.basis())) {
             return false;
         }
         Map<String, Object> before = snapshot(s);
@@ -168,6 +171,69 @@ public class SupplierService {
         history(s, RECLASSIFICATION, s.updatedAt, before, after);
         publishUpdated(s, changed);
         return true;
+    }
+
+    /** Who erased, in history, when the sole trader asked for it themselves (their user id is personal data). */
+    public static final String ERASED_BY_SOLE_TRADER = "anchor-market:erasure-requested-by-the-sole-trader";
+
+    /**
+     * A sole trader's right to erasure: personal data removed or anonymised, history and memberships deleted,
+     * announced messages already published removed from the outbox; the id and classification stay so spend paid
+     * to the supplier still counts. Asking again changes nothing.
+     */
+    @Transactional
+    public Supplier erase(UUID id, String subject, boolean admin) {
+        Supplier s = Supplier.<Supplier>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Supplier " + id));
+        if (!admin && !SupplierMember.isMember(id, subject)) {
+            throw ProblemException.forbidden("Only the sole trader and admins may erase the sole trader's data");
+        }
+        if (s.erasedAt != null) {
+            return s;
+        }
+        if (s.organisationType != org.anchormarket.supplier.domain.classification.OrganisationType.SOLE_TRADER) {
+            throw ProblemException.conflict("Only a sole trader's data is personal data that can be erased; this is a "
+                    + s.organisationType, "organisationType");
+        }
+        Instant now = Instant.now();
+        s.legalName = "Erased sole trader " + s.id.toString().substring(0, 8);
+        s.tradingName = null;
+        s.companyNumber = null;
+        s.charityNumber = null;
+        s.postcode = Postcode.parse(s.postcode).map(Postcode::district).orElse("");
+        s.addressLines = "";
+        s.branches.clear();
+        s.annualTurnover = BigDecimal.ZERO.setScale(2);
+        s.balanceSheetTotal = null;
+        s.email = null;
+        s.phone = null;
+        s.website = null;
+        s.description = null;
+        s.rejectionReason = null;
+        s.registeredBy = "erased";
+        s.erasedAt = now;
+        s.updatedAt = now;
+        SupplierChange.delete("supplierId", s.id);
+        SupplierMember.delete("supplierId", s.id);
+        em.createNativeQuery("delete from outbox_message where message_key = ?1 and published_at is not null")
+                .setParameter(1, s.id.toString()).executeUpdate();
+        history(s, admin ? subject : ERASED_BY_SOLE_TRADER, now, Map.of("erasedAt", ""),
+                Map.of("erasedAt", now.toString()));
+        outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_ERASED,
+                new SupplierErased()
+                        .supplierId(s.id)
+                        .legalName(s.legalName)
+                        .postcode(s.postcode)
+                        .classification(classification(s))
+                        .erasedAt(now.atOffset(ZoneOffset.UTC)));
+        return s;
+    }
+
+    /** Refuses to change what was erased. */
+    private static void refuseErased(Supplier s) {
+        if (s.erasedAt != null) {
+            throw ProblemException.conflict("Supplier " + s.id + " was erased at the sole trader's request", "id");
+        }
     }
 
     /** Who may see the history: the organisation's members and admins. */
@@ -384,6 +450,7 @@ public class SupplierService {
         }
         Supplier s = Supplier.<Supplier>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Supplier " + id));
+        refuseErased(s);
         if (Boolean.TRUE.equals(vcfseConfirmed) && !s.vcfse) {
             throw ProblemException.invalid("vcfseConfirmed",
                     "this organisation is not VCFSE by its form or declaration, so there is nothing to confirm");
