@@ -93,7 +93,7 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", password(app));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
-            referenceData().forEach(env::put);
+            supplierSettings().forEach(env::put);
             launch(app, env);
         }
         keycloak = keycloakStart.join();
@@ -112,12 +112,13 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * The reference files in their official formats, from the operator's reference-data folder
+     * supplier-service's settings for the local platform (other services ignore them). The reference files in
+     * their official formats, from the operator's reference-data folder
      * ({@code ANCHOR_REFERENCE_DATA}, by default {@code ../shared/data} where a checkout has it, see its README):
      * {@code cpv-2008/cpv_2008_en.csv}, {@code wigan-wards-lsoa/wigan_wards_2025.csv} (ONS ward lookup) and the
      * ONS Postcode Directory as unzipped under {@code onspd/} ({@code Data/ONSPD_..._UK.csv}).
      */
-    private Map<String, String> referenceData() {
+    private Map<String, String> supplierSettings() {
         String configured = System.getenv("ANCHOR_REFERENCE_DATA");
         Path folder = (configured == null || configured.isBlank() ? layout.root().resolve("../shared/data")
                 : Path.of(configured)).toAbsolutePath().normalize();
@@ -131,6 +132,10 @@ public final class Platform implements AutoCloseable {
             env.put("SUPPLIER_REFERENCE_DATA_WARD_NAMES_FILE", wards.toString());
         }
         onspd(folder.resolve("onspd")).ifPresent(f -> env.put("SUPPLIER_REFERENCE_DATA_ONSPD_FILE", f.toString()));
+        // No mail server on the local platform: emails (invitations) are written to the service's log instead,
+        // unless the operator configures SMTP (QUARKUS_MAILER_HOST, ...; then set QUARKUS_MAILER_MOCK=false).
+        env.put("QUARKUS_MAILER_MOCK", System.getenv().getOrDefault("QUARKUS_MAILER_MOCK", "true"));
+        env.put("SUPPLIER_INVITATIONS_ACCEPT_URL", "http://127.0.0.1:" + layout.gateway() + "/app");
         return env;
     }
 

@@ -7,6 +7,19 @@ import java.util.Optional;
 @ConfigMapping(prefix = "supplier")
 public interface SupplierConfig {
 
+    /** Invitations to join an organisation. */
+    Invitations invitations();
+
+    interface Invitations {
+        /** How long an invitation's code can be used. */
+        @io.smallrye.config.WithDefault("P14D")
+        java.time.Duration validFor();
+
+        /** Where the email sends the invited person to sign in and accept (the gateway's web UI). */
+        @io.smallrye.config.WithDefault("http://127.0.0.1:8080/app")
+        String acceptUrl();
+    }
+
     /** Reference data the operator provides in its official formats; without them the shipped seeds are used. */
     ReferenceData referenceData();
 

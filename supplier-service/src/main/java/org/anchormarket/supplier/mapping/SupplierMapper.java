@@ -55,6 +55,19 @@ public final class SupplierMapper {
         return given != null ? given : otherwise;
     }
 
+    public static org.anchormarket.contracts.supplier.model.Invitation toApi(
+            org.anchormarket.supplier.domain.SupplierInvitation i) {
+        return new org.anchormarket.contracts.supplier.model.Invitation()
+                .id(i.id)
+                .supplierId(i.supplierId)
+                .email(i.email)
+                .status(org.anchormarket.contracts.supplier.model.Invitation.StatusEnum
+                        .fromValue(i.status(java.time.Instant.now()).name()))
+                .invitedAt(i.invitedAt.atOffset(ZoneOffset.UTC))
+                .expiresAt(i.expiresAt.atOffset(ZoneOffset.UTC))
+                .acceptedAt(i.acceptedAt == null ? null : i.acceptedAt.atOffset(ZoneOffset.UTC));
+    }
+
     /** A recorded change as the API shows it; its fields are stored as JSON. */
     public static org.anchormarket.contracts.supplier.model.SupplierChange toApi(SupplierChange change,
             ObjectMapper json) {

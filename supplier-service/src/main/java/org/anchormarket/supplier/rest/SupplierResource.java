@@ -23,6 +23,10 @@ import org.anchormarket.supplier.mapping.SupplierMapper;
 import org.anchormarket.supplier.service.SupplierDirectory;
 import org.anchormarket.supplier.service.SupplierDraft;
 import org.anchormarket.supplier.service.SupplierImport;
+import org.anchormarket.supplier.service.SupplierInvitations;
+import org.anchormarket.contracts.supplier.model.Invitation;
+import org.anchormarket.contracts.supplier.model.InvitationAcceptance;
+import org.anchormarket.contracts.supplier.model.InvitationRequest;
 import org.anchormarket.supplier.service.SupplierService;
 import org.anchormarket.contracts.supplier.model.ImportReport;
 import org.anchormarket.contracts.supplier.model.ImportRowResult;
@@ -41,10 +45,12 @@ public class SupplierResource implements SuppliersApi {
     private final ObjectMapper json;
     private final CurrentVertxRequest request;
     private final SupplierImport imports;
+    private final SupplierInvitations invitations;
 
     SupplierResource(SupplierService suppliers, SupplierDirectory directory, SecurityIdentity identity,
             JsonWebToken token, UriInfo uri, Created created, ObjectMapper json, CurrentVertxRequest request,
-            SupplierImport imports) {
+            SupplierImport imports, SupplierInvitations invitations) {
+        this.invitations = invitations;
         this.imports = imports;
         this.json = json;
         this.request = request;
@@ -62,7 +68,9 @@ public class SupplierResource implements SuppliersApi {
         boolean assisted = identity.hasRole("admin") && !identity.hasRole("supplier");
         SupplierDraft draft = SupplierMapper.overlay(SupplierDraft.EMPTY,
                 json.convertValue(registration, SupplierProfile.class));
-        var supplier = suppliers.register(draft, token.getSubject(), !assisted);
+        var supplier = assisted
+                ? suppliers.registerAssisted(draft, token.getSubject(), registration.getInviteEmail())
+                : suppliers.register(draft, token.getSubject(), true);
         created.at(uri.getBaseUriBuilder().path("api/suppliers/{id}").build(supplier.id));
         return SupplierMapper.toApi(supplier);
     }
@@ -130,6 +138,27 @@ public class SupplierResource implements SuppliersApi {
     public Supplier getSupplier(UUID id) {
         boolean staff = identity.hasRole("buyer") || identity.hasRole("leadership") || identity.hasRole("admin");
         return SupplierMapper.toApi(suppliers.get(id, token.getSubject(), staff));
+    }
+
+    @Override
+    @RolesAllowed({ "supplier", "admin" })
+    public Invitation inviteMember(UUID id, InvitationRequest request) {
+        var invitation = invitations.invite(id, request.getEmail(), token.getSubject(), identity.hasRole("admin"));
+        created.at(uri.getBaseUriBuilder().path("api/suppliers/{id}/invitations").build(id));
+        return SupplierMapper.toApi(invitation);
+    }
+
+    @Override
+    @RolesAllowed({ "supplier", "admin" })
+    public List<Invitation> listInvitations(UUID id) {
+        return invitations.list(id, token.getSubject(), identity.hasRole("admin")).stream()
+                .map(SupplierMapper::toApi).toList();
+    }
+
+    @Override
+    @RolesAllowed("supplier")
+    public Supplier acceptInvitation(InvitationAcceptance acceptance) {
+        return SupplierMapper.toApi(invitations.accept(acceptance.getCode(), token.getSubject()));
     }
 
     @Override

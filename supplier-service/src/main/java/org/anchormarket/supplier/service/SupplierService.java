@@ -37,8 +37,11 @@ public class SupplierService {
     private final SupplierClassifier classifier;
     private final EntityManager em;
     private final ObjectMapper json;
+    private final SupplierInvitations invitations;
 
-    SupplierService(Outbox outbox, SupplierClassifier classifier, EntityManager em, ObjectMapper json) {
+    SupplierService(Outbox outbox, SupplierClassifier classifier, EntityManager em, ObjectMapper json,
+            SupplierInvitations invitations) {
+        this.invitations = invitations;
         this.outbox = outbox;
         this.classifier = classifier;
         this.em = em;
@@ -87,6 +90,17 @@ public class SupplierService {
                         .status(SupplierRegistered.StatusEnum.fromValue(s.status.name()))
                         .classification(classification(s))
                         .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC)));
+        return s;
+    }
+
+    /**
+     * An admin registers an organisation on a business's behalf (at an event, by phone) and invites its contact
+     * ({@code inviteEmail}, else the organisation's email) to take it over; both or neither are stored.
+     */
+    @Transactional
+    public Supplier registerAssisted(SupplierDraft draft, String admin, String inviteEmail) {
+        Supplier s = register(draft, admin, false);
+        invitations.invite(s.id, inviteEmail == null || inviteEmail.isBlank() ? s.email : inviteEmail, admin, true);
         return s;
     }
 
@@ -215,6 +229,7 @@ public class SupplierService {
         s.updatedAt = now;
         SupplierChange.delete("supplierId", s.id);
         SupplierMember.delete("supplierId", s.id);
+        org.anchormarket.supplier.domain.SupplierInvitation.delete("supplierId", s.id);
         em.createNativeQuery("delete from outbox_message where message_key = ?1 and published_at is not null")
                 .setParameter(1, s.id.toString()).executeUpdate();
         history(s, admin ? subject : ERASED_BY_SOLE_TRADER, now, Map.of("erasedAt", ""),

@@ -1,0 +1,132 @@
+package org.anchormarket.supplier.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.supplier.config.SupplierConfig;
+import org.anchormarket.supplier.domain.Supplier;
+import org.anchormarket.supplier.domain.SupplierInvitation;
+import org.anchormarket.supplier.domain.SupplierMember;
+
+/**
+ * Invitations by email to join a supplier organisation. The code is 256 random bits, sent only in the email (after
+ * the invitation is committed) and stored only as its SHA-256 hash; it can be used once, before it expires.
+ */
+@ApplicationScoped
+public class SupplierInvitations {
+
+    /** Fired inside the transaction; the email goes once it has committed ({@link InvitationMailer}). */
+    public record Created(SupplierInvitation invitation, String code, String organisation) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SupplierConfig config;
+    private final Event<Created> created;
+    private final EntityManager em;
+
+    SupplierInvitations(SupplierConfig config, Event<Created> created, EntityManager em) {
+        this.config = config;
+        this.created = created;
+        this.em = em;
+    }
+
+    @Transactional
+    public SupplierInvitation invite(UUID supplierId, String email, String subject, boolean admin) {
+        Supplier supplier = Supplier.<Supplier>findByIdOptional(supplierId)
+                .orElseThrow(() -> ProblemException.notFound("Supplier " + supplierId));
+        if (!admin && !SupplierMember.isMember(supplierId, subject)) {
+            throw ProblemException.forbidden("Only the organisation's members and admins may invite to it");
+        }
+        if (supplier.erasedAt != null) {
+            throw ProblemException.conflict("Supplier " + supplierId + " was erased", "id");
+        }
+        String code = newCode();
+        SupplierInvitation invitation = new SupplierInvitation();
+        invitation.id = UUID.randomUUID();
+        invitation.supplierId = supplierId;
+        invitation.email = email.strip().toLowerCase(Locale.ROOT);
+        invitation.codeHash = hash(code);
+        invitation.invitedBy = subject;
+        invitation.invitedAt = Instant.now();
+        invitation.expiresAt = invitation.invitedAt.plus(config.invitations().validFor());
+        invitation.persist();
+        created.fire(new Created(invitation, code, supplier.legalName));
+        return invitation;
+    }
+
+    public List<SupplierInvitation> list(UUID supplierId, String subject, boolean admin) {
+        if (Supplier.findById(supplierId) == null) {
+            throw ProblemException.notFound("Supplier " + supplierId);
+        }
+        if (!admin && !SupplierMember.isMember(supplierId, subject)) {
+            throw ProblemException.forbidden("Only the organisation's members and admins may see its invitations");
+        }
+        return SupplierInvitation.of(supplierId);
+    }
+
+    /** The signed-in supplier user joins the organisation the code invites to. */
+    @Transactional
+    public Supplier accept(String code, String subject) {
+        SupplierInvitation invitation = SupplierInvitation.<SupplierInvitation>find("codeHash", hash(code.strip()))
+                .firstResultOptional()
+                .orElseThrow(() -> new ProblemException(404, "Not found", "No invitation has this code",
+                        List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code",
+                                "is not the code of any invitation"))));
+        Instant now = Instant.now();
+        Supplier supplier = Supplier.findById(invitation.supplierId);
+        switch (invitation.status(now)) {
+            case ACCEPTED -> throw ProblemException.conflict("This invitation has been accepted already", "code");
+            case EXPIRED -> throw new ProblemException(410, "Gone", "This invitation expired at "
+                    + invitation.expiresAt + "; ask the organisation for a new one",
+                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code", "has expired")));
+            case PENDING -> {
+            }
+        }
+        if (supplier.erasedAt != null) {
+            throw new ProblemException(410, "Gone", "The organisation was erased",
+                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code", "is for an erased supplier")));
+        }
+        Supplier.ofMember(subject).ifPresent(own -> {
+            throw ProblemException.conflict(own.id.equals(supplier.id) ? "You are a member of " + own.legalName
+                    + " already" : "You already belong to " + own.legalName + "; a user belongs to one organisation",
+                    "code");
+        });
+        SupplierMember.of(supplier.id, subject, now).persist();
+        invitation.acceptedBy = subject;
+        invitation.acceptedAt = now;
+        try {
+            em.flush();
+        } catch (org.hibernate.exception.ConstraintViolationException e) {
+            throw ProblemException.conflict("You already belong to a registered organisation", "code");
+        }
+        return supplier;
+    }
+
+    static String newCode() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String hash(String code) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(code.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

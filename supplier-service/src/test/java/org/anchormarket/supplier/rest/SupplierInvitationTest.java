@@ -1,0 +1,163 @@
+package org.anchormarket.supplier.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.anchormarket.testing.KafkaResource;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.PostgresResource;
+import org.anchormarket.testing.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Members invite colleagues by email; an assisted registration's contact takes the organisation over. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class SupplierInvitationTest {
+
+    private static final Pattern CODE = Pattern.compile("^\\s+([A-Za-z0-9_-]{43})\\s*$", Pattern.MULTILINE);
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void emptyMailbox() {
+        mailbox.clear();
+    }
+
+    private static String email() {
+        return "person-" + UUID.randomUUID().toString().substring(0, 8) + "@firm.example";
+    }
+
+    private String codeSentTo(String email) {
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertEquals(1, mails.size(), "one email to " + email);
+        Matcher m = CODE.matcher(mails.get(0).getText());
+        assertTrue(m.find(), mails.get(0).getText());
+        return m.group(1);
+    }
+
+    private static ValidatableResponse invite(String token, String supplierId, String email) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("email", email))
+                .when().post("/api/suppliers/" + supplierId + "/invitations").then();
+    }
+
+    private static ValidatableResponse accept(String token, String code) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("code", code))
+                .when().post("/api/suppliers/invitations/acceptance").then();
+    }
+
+    @Test
+    void shouldLetAMemberInviteAColleagueWhoJoinsWithTheEmailedCode() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        String email = email();
+        invite(member, id, email.toUpperCase()).statusCode(201)
+                .header("Location", endsWith("/api/suppliers/" + id + "/invitations"))
+                .body("email", equalTo(email))
+                .body("status", equalTo("PENDING"))
+                .body("expiresAt", notNullValue());
+        String code = codeSentTo(email);
+        assertTrue(mailbox.getMailsSentTo(email).get(0).getSubject().contains("Pemberton Joinery Ltd"));
+
+        String colleague = Tokens.ofNewUser("supplier");
+        accept(colleague, code).statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(colleague).when().get("/api/suppliers/me").then().statusCode(200).body("id", equalTo(id));
+        given().auth().oauth2(colleague).contentType(ContentType.JSON).body(Map.of("employees", 13))
+                .when().patch("/api/suppliers/" + id).then().statusCode(200);
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/invitations").then().statusCode(200)
+                .body("[0].status", equalTo("ACCEPTED")).body("[0].acceptedAt", notNullValue());
+
+        accept(Tokens.ofNewUser("supplier"), code).statusCode(409).body("errors[0].field", equalTo("code"));
+    }
+
+    @Test
+    void shouldInviteTheContactOfAnAssistedRegistrationToTakeItOver() {
+        String contact = email();
+        String id = given().auth().oauth2(Tokens.of("admin1")).contentType(ContentType.JSON)
+                .body(Registrations.valid("legalName", "Hindley Cafe CIC", "organisationType", "CIC",
+                        "inviteEmail", contact))
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        String owner = Tokens.ofNewUser("supplier");
+        given().auth().oauth2(owner).when().get("/api/suppliers/me").then().statusCode(404);
+
+        accept(owner, codeSentTo(contact)).statusCode(200).body("legalName", equalTo("Hindley Cafe CIC"));
+        given().auth().oauth2(owner).when().get("/api/suppliers/me").then().statusCode(200).body("id", equalTo(id));
+
+        // Without a named contact the invitation goes to the organisation's email.
+        String office = email();
+        given().auth().oauth2(Tokens.of("admin1")).contentType(ContentType.JSON)
+                .body(Registrations.valid("email", office))
+                .when().post("/api/suppliers").then().statusCode(201);
+        codeSentTo(office);
+        // A supplier registering itself invites nobody.
+        mailbox.clear();
+        given().auth().oauth2(Tokens.ofNewUser("supplier")).contentType(ContentType.JSON)
+                .body(Registrations.valid("email", email(), "inviteEmail", email()))
+                .when().post("/api/suppliers").then().statusCode(201);
+        assertEquals(0, mailbox.getTotalMessagesSent());
+    }
+
+    @Test
+    void shouldRefuseUnknownExpiredAndSecondOrganisationAcceptances() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        accept(Tokens.ofNewUser("supplier"), "x".repeat(43)).statusCode(404)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("code"));
+
+        String late = email();
+        invite(member, id, late).statusCode(201);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update supplier_invitation set expires_at = now() - interval '1 minute' where email = ?1")
+                .setParameter(1, late).executeUpdate());
+        accept(Tokens.ofNewUser("supplier"), codeSentTo(late)).statusCode(410).body("errors[0].field", equalTo("code"));
+
+        String other = email();
+        invite(member, id, other).statusCode(201);
+        String memberElsewhere = Tokens.ofNewUser("supplier");
+        given().auth().oauth2(memberElsewhere).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201);
+        accept(memberElsewhere, codeSentTo(other)).statusCode(409);
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/invitations").then()
+                .body("status", equalTo(List.of("PENDING", "EXPIRED")));
+    }
+
+    @Test
+    void shouldLetOnlyMembersAndAdminsInviteAndNameABadEmail() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        invite(Tokens.ofNewUser("supplier"), id, email()).statusCode(403);
+        invite(Tokens.of("buyer1"), id, email()).statusCode(403);
+        invite(member, id, "not an email").statusCode(400).body("errors[0].field", equalTo("email"));
+        invite(Tokens.of("admin1"), id, email()).statusCode(201);
+        given().auth().oauth2(Tokens.ofNewUser("supplier")).when().get("/api/suppliers/" + id + "/invitations")
+                .then().statusCode(403);
+        assertEquals(1, mailbox.getTotalMessagesSent(), "only the admin's invitation was sent");
+    }
+}
