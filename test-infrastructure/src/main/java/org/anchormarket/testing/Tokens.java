@@ -26,7 +26,11 @@ public final class Tokens {
      * with the throw-away bootstrap admin), for tests that need a user nobody else has used.
      */
     public static String ofNewUser(String role) {
-        String base = SharedInfra.keycloak().url();
+        return ofNewUser(SharedInfra.keycloak().url(), role);
+    }
+
+    /** The same on the Keycloak at {@code base} (e.g. a whole platform started by a system test). */
+    public static String ofNewUser(String base, String role) {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", "kcadmin").formParam("password", "kcadmin")
                 .when().post(base + "/realms/master/protocol/openid-connect/token")
@@ -44,7 +48,7 @@ public final class Tokens {
         given().auth().oauth2(admin).contentType("application/json").body(java.util.List.of(roleRepresentation))
                 .when().post(location + "/role-mappings/realm")
                 .then().statusCode(204);
-        return fetch(SharedInfra.keycloak().tokenUrl(), username);
+        return fetch(base + "/realms/anchor-market/protocol/openid-connect/token", username);
     }
 
     /** An access token from the Keycloak at {@code tokenUrl} (e.g. a whole platform started by a system test). */

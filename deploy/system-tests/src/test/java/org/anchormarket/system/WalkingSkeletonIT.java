@@ -105,6 +105,73 @@ class WalkingSkeletonIT {
                 .then().statusCode(200).body("anchor", equalTo("wigan-council"));
     }
 
+    /** The invitation code from the email the supplier-service wrote to its log (the platform's mock mailer). */
+    private static String invitationCodeSentTo(String email) throws java.io.IOException {
+        Path log = platform.layout().logs().resolve("supplier-service.log");
+        java.util.regex.Pattern mail = java.util.regex.Pattern.compile("to \\[?" + java.util.regex.Pattern.quote(email)
+                + "[\\s\\S]*?\\n\\s+([A-Za-z0-9_-]{43})\\s*\\n");
+        java.util.regex.Matcher m = mail.matcher(Files.readString(log));
+        assertTrue(m.find(), "no invitation to " + email + " in " + log);
+        return m.group(1);
+    }
+
+    @Test
+    void shouldRunTheSupplierJourneysThroughTheGateway() throws Exception {
+        String admin = token("admin1");
+        String buyer = token("buyer1");
+        String tag = "Journey" + System.nanoTime();
+
+        // Assisted registration at an event; the named contact takes the organisation over.
+        String contact = tag.toLowerCase() + "@hindley-cafe.example";
+        String cafe = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"legalName": "%s Hindley Cafe CIC", "organisationType": "CIC", "companyNumber": "%08d",
+                 "postcode": "WN2 3AA", "addressLines": ["1 Market Street"], "employees": 4,
+                 "annualTurnover": 120000, "email": "hello@hindley-cafe.example", "inviteEmail": "%s"}"""
+                .formatted(tag, System.nanoTime() % 100_000_000L, contact))
+                .when().post(gateway + "/api/suppliers").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> invitationCodeSentTo(contact) != null);
+        String owner = Tokens.ofNewUser(platform.keycloakUrl(), "supplier");
+        given().auth().oauth2(owner).contentType(ContentType.JSON)
+                .body(java.util.Map.of("code", invitationCodeSentTo(contact)))
+                .when().post(gateway + "/api/suppliers/invitations/acceptance").then().statusCode(200);
+        given().auth().oauth2(owner).when().get(gateway + "/api/suppliers/me").then().statusCode(200)
+                .body("id", equalTo(cafe)).body("classification.vcfse", equalTo(true));
+
+        // An admin imports a vendor master; the buyer exports the directory.
+        String csv = "legalName,organisationType,postcode,addressLines,employees,annualTurnover,email\n"
+                + tag + " Leigh Plumbing,PARTNERSHIP,WN7 1AA,2 Church St,3,90000,plumb@leigh.example\n"
+                + tag + " Broken,NOT_A_TYPE,WN7 1AA,2 Church St,3,90000,plumb@leigh.example\n";
+        for (int registered : new int[] { 1, 0 }) {
+            given().auth().oauth2(admin).contentType("text/csv; charset=UTF-8").body(csv)
+                    .when().post(gateway + "/api/suppliers/imports").then().statusCode(200)
+                    .body("registered", equalTo(registered))
+                    .body("rejected", equalTo(1))
+                    .body("results[1].errors[0].field", equalTo("organisationType"));
+        }
+        String export = given().auth().oauth2(buyer).queryParam("q", tag).queryParam("locality", "IN_BOROUGH")
+                .when().get(gateway + "/api/suppliers/export").then().statusCode(200)
+                .contentType(startsWith("text/csv")).extract().asString();
+        assertEquals(3, export.lines().count(), export); // header, the cafe, the plumbers
+        assertTrue(export.contains(tag + " Leigh Plumbing") && export.contains(",Leigh,"), export);
+
+        // A sole trader asks to be erased: gone from the directory and no longer counted, the row kept.
+        String leader = token("leader1");
+        long before = registeredSuppliers(leader);
+        String soleTrader = Tokens.ofNewUser(platform.keycloakUrl(), "supplier");
+        String id = given().auth().oauth2(soleTrader).contentType(ContentType.JSON).body("""
+                {"legalName": "%s Sam Painter", "organisationType": "SOLE_TRADER", "postcode": "WN5 0AA",
+                 "addressLines": ["4 Home Lane"], "employees": 1, "annualTurnover": 30000,
+                 "email": "sam@painter.example"}""".formatted(tag))
+                .when().post(gateway + "/api/suppliers").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(leader) == before + 1);
+        given().auth().oauth2(soleTrader).when().post(gateway + "/api/suppliers/" + id + "/erasure")
+                .then().statusCode(200).body("email", org.hamcrest.Matchers.nullValue());
+        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(leader) == before);
+        given().auth().oauth2(buyer).queryParam("q", "Sam Painter").when().get(gateway + "/api/suppliers")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
+    }
+
     @Test
     void shouldReportTheGatewayReadyOnlyWithEveryServiceReady() {
         given().when().get(gateway + "/q/health/ready").then().statusCode(200)
