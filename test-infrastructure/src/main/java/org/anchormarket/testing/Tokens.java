@@ -31,6 +31,11 @@ public final class Tokens {
 
     /** The same on the Keycloak at {@code base} (e.g. a whole platform started by a system test). */
     public static String ofNewUser(String base, String role) {
+        return fetch(base + "/realms/anchor-market/protocol/openid-connect/token", newUser(base, role));
+    }
+
+    /** Creates a user holding {@code role} on the Keycloak at {@code base}; returns its name, also its password. */
+    public static String newUser(String base, String role) {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", "kcadmin").formParam("password", "kcadmin")
                 .when().post(base + "/realms/master/protocol/openid-connect/token")
@@ -48,7 +53,7 @@ public final class Tokens {
         given().auth().oauth2(admin).contentType("application/json").body(java.util.List.of(roleRepresentation))
                 .when().post(location + "/role-mappings/realm")
                 .then().statusCode(204);
-        return fetch(base + "/realms/anchor-market/protocol/openid-connect/token", username);
+        return username;
     }
 
     /** An access token from the Keycloak at {@code tokenUrl} (e.g. a whole platform started by a system test). */

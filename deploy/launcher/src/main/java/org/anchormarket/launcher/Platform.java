@@ -97,6 +97,7 @@ public final class Platform implements AutoCloseable {
             launch(app, env);
         }
         keycloak = keycloakStart.join();
+        keycloak.allowWebRedirectsTo(layout.gatewayUrl());
         awaitReady(services);
 
         progress.step("gateway on " + layout.gateway());

@@ -144,6 +144,57 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
+    /** The web UI's client, whose sign-in may return only to the addresses it lists. */
+    static final String WEB_CLIENT = "anchor-web";
+
+    /**
+     * Lets browser sign-in through the web UI's client return to {@code baseUrl} (a gateway on a port other than
+     * the realm file's 8080, such as a system test's), through Keycloak's admin API. Idempotent.
+     */
+    public void allowWebRedirectsTo(String baseUrl) {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            var tokenResponse = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url() + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "grant_type=password&client_id=admin-cli&username=kcadmin&password=kcadmin"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String admin = json.readTree(tokenResponse.body()).path("access_token").asText();
+            String clients = url() + "/admin/realms/" + REALM + "/clients";
+            var found = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clients + "?clientId="
+                    + WEB_CLIENT)).header("Authorization", "Bearer " + admin).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var client = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(found.body()).get(0);
+            var redirects = (com.fasterxml.jackson.databind.node.ArrayNode) client.withArray("redirectUris");
+            String pattern = baseUrl + "/*";
+            for (var uri : redirects) {
+                if (uri.asText().equals(pattern)) {
+                    return;
+                }
+            }
+            redirects.add(pattern);
+            var attributes = client.withObject("attributes");
+            String logout = attributes.path("post.logout.redirect.uris").asText("");
+            attributes.put("post.logout.redirect.uris", logout.isEmpty() ? pattern : logout + "##" + pattern);
+            var updated = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clients + "/"
+                    + client.get("id").asText())).header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() != 204) {
+                throw new IllegalStateException("Keycloak refused the redirect " + pattern + ": "
+                        + updated.statusCode() + " " + updated.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String url() {
         return "http://" + Ports.LOOPBACK + ":" + port;
     }

@@ -173,6 +173,53 @@ class WalkingSkeletonIT {
     }
 
     @Test
+    void shouldServeTheSupplierPagesOfTheWebUiToSignedInUsers() {
+        var buyer = org.anchormarket.testing.BrowserSession.signIn(gateway, "buyer1", "buyer1").cookies();
+        given().cookies(buyer).queryParam("q", "Leigh Community").queryParam("locality", "IN_BOROUGH")
+                .when().get(gateway + "/app/suppliers")
+                .then().statusCode(200).contentType(startsWith("text/html"))
+                .body(org.hamcrest.Matchers.containsString("Leigh Community Kitchen CIC"))
+                .body(org.hamcrest.Matchers.containsString("1 supplier<"));
+        given().cookies(buyer).queryParam("q", "Leigh Community").when().get(gateway + "/app/suppliers/export")
+                .then().statusCode(200).contentType(startsWith("text/csv"))
+                .body(org.hamcrest.Matchers.containsString("Leigh Community Kitchen CIC"));
+
+        String user = "webuser" + System.nanoTime();
+        String webUser = Tokens.newUser(platform.keycloakUrl(), "supplier");
+        var supplier = org.anchormarket.testing.BrowserSession.signIn(gateway, webUser, webUser).cookies();
+        given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Register your organisation"));
+        given().cookies(supplier).redirects().follow(false)
+                .formParam("legalName", "").formParam("organisationType", "SOLE_TRADER")
+                .formParam("addressLines", "2 Bridge St").formParam("postcode", "WN7 1AA")
+                .formParam("employees", "two").formParam("annualTurnover", "40000").formParam("email", "a@b.example")
+                .when().post(gateway + "/app/organisation").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("href=\"#employees\">employees</a>: is not a whole number"));
+        given().cookies(supplier).redirects().follow(false)
+                .formParam("legalName", user + " Leigh Signs").formParam("organisationType", "SOLE_TRADER")
+                .formParam("addressLines", "2 Bridge St\nLeigh").formParam("postcode", "WN7 1AA")
+                .formParam("employees", "2").formParam("annualTurnover", "40,000")
+                .formParam("email", "signs@leigh.example").formParam("cpvCodes", "22462000")
+                .when().post(gateway + "/app/organisation").then().statusCode(303);
+        given().cookies(supplier).formParam("email", "colleague@leigh.example").redirects().follow(false)
+                .when().post(gateway + "/app/organisation/invitations").then().statusCode(303);
+        given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(user + " Leigh Signs"))
+                .body(org.hamcrest.Matchers.containsString("IN_BOROUGH, Leigh"))
+                .body(org.hamcrest.Matchers.containsString("colleague@leigh.example"));
+        given().cookies(supplier).when().get(gateway + "/app/suppliers").then().statusCode(403);
+
+        var admin = org.anchormarket.testing.BrowserSession.signIn(gateway, "admin1", "admin1").cookies();
+        given().cookies(admin)
+                .multiPart("file", "vendors.csv", ("legalName,organisationType,postcode,addressLines,employees,"
+                        + "annualTurnover,email\n" + user + " Golborne Gates,PARTNERSHIP,WA3 3AA,1 High St,4,100000,"
+                        + "gates@golborne.example\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .when().post(gateway + "/app/suppliers/import").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("1 registered"))
+                .body(org.hamcrest.Matchers.containsString(user + " Golborne Gates"));
+    }
+
+    @Test
     void shouldReportTheGatewayReadyOnlyWithEveryServiceReady() {
         given().when().get(gateway + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
