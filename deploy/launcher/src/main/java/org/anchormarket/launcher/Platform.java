@@ -136,7 +136,7 @@ public final class Platform implements AutoCloseable {
         // No mail server on the local platform: emails (invitations) are written to the service's log instead,
         // unless the operator configures SMTP (QUARKUS_MAILER_HOST, ...; then set QUARKUS_MAILER_MOCK=false).
         env.put("QUARKUS_MAILER_MOCK", System.getenv().getOrDefault("QUARKUS_MAILER_MOCK", "true"));
-        env.put("SUPPLIER_INVITATIONS_ACCEPT_URL", "http://127.0.0.1:" + layout.gateway() + "/app");
+        env.put("SUPPLIER_INVITATIONS_ACCEPT_URL", layout.gatewayUrl() + "/app/organisation");
         return env;
     }
 

@@ -185,8 +185,9 @@ class WalkingSkeletonIT {
                 .body(org.hamcrest.Matchers.containsString("Leigh Community Kitchen CIC"));
 
         String user = "webuser" + System.nanoTime();
-        String webUser = Tokens.newUser(platform.keycloakUrl(), "supplier");
-        var supplier = org.anchormarket.testing.BrowserSession.signIn(gateway, webUser, webUser).cookies();
+        // A new business creates its own account (Keycloak self-registration gives the supplier role).
+        var supplier = org.anchormarket.testing.BrowserSession.signUp(gateway, user, "Secret-" + user,
+                user + "@leigh-signs.example").cookies();
         given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Register your organisation"));
         given().cookies(supplier).redirects().follow(false)

@@ -16,7 +16,7 @@ public interface SupplierConfig {
         java.time.Duration validFor();
 
         /** Where the email sends the invited person to sign in and accept (the gateway's web UI). */
-        @io.smallrye.config.WithDefault("http://127.0.0.1:8080/app")
+        @io.smallrye.config.WithDefault("http://127.0.0.1:8080/app/organisation")
         String acceptUrl();
     }
 

@@ -36,8 +36,8 @@ public class InvitationMailer {
                     You have been invited to join %s on Anchor Market, the marketplace of Wigan borough's anchor
                     institutions, so that you can see its opportunities, bids and bookings.
 
-                    1. Sign in (or create your account) at %s
-                    2. Accept the invitation with this code (POST /api/suppliers/invitations/acceptance):
+                    1. Sign in at %s
+                    2. Under "Invited by a colleague?", enter this code:
 
                        %s
 
