@@ -150,6 +150,19 @@ public class Supplier extends PanacheEntityBase {
         return sizeBand.isSme();
     }
 
+    /**
+     * The supplier, for a caller who is one of its members or {@code privileged} (an admin, or staff for reading);
+     * 404 when there is none, 403 with {@code refusal} for anyone else.
+     */
+    public static Supplier forCaller(UUID id, String subject, boolean privileged, String refusal) {
+        Supplier supplier = Supplier.<Supplier>findByIdOptional(id)
+                .orElseThrow(() -> org.anchormarket.chassis.problem.ProblemException.notFound("Supplier " + id));
+        if (!privileged && !SupplierMember.isMember(id, subject)) {
+            throw org.anchormarket.chassis.problem.ProblemException.forbidden(refusal);
+        }
+        return supplier;
+    }
+
     public static java.util.Optional<Supplier> ofMember(String subject) {
         return find("select s from Supplier s where s.id in "
                 + "(select m.supplierId from SupplierMember m where m.subject = ?1)", subject).firstResultOptional();

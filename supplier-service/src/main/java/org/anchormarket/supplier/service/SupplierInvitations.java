@@ -45,11 +45,8 @@ public class SupplierInvitations {
 
     @Transactional
     public SupplierInvitation invite(UUID supplierId, String email, String subject, boolean admin) {
-        Supplier supplier = Supplier.<Supplier>findByIdOptional(supplierId)
-                .orElseThrow(() -> ProblemException.notFound("Supplier " + supplierId));
-        if (!admin && !SupplierMember.isMember(supplierId, subject)) {
-            throw ProblemException.forbidden("Only the organisation's members and admins may invite to it");
-        }
+        Supplier supplier = Supplier.forCaller(supplierId, subject, admin,
+                "Only the organisation's members and admins may invite to it");
         if (supplier.erasedAt != null) {
             throw ProblemException.conflict("Supplier " + supplierId + " was erased", "id");
         }
@@ -68,12 +65,8 @@ public class SupplierInvitations {
     }
 
     public List<SupplierInvitation> list(UUID supplierId, String subject, boolean admin) {
-        if (Supplier.findById(supplierId) == null) {
-            throw ProblemException.notFound("Supplier " + supplierId);
-        }
-        if (!admin && !SupplierMember.isMember(supplierId, subject)) {
-            throw ProblemException.forbidden("Only the organisation's members and admins may see its invitations");
-        }
+        Supplier.forCaller(supplierId, subject, admin,
+                "Only the organisation's members and admins may see its invitations");
         return SupplierInvitation.of(supplierId);
     }
 

@@ -113,11 +113,7 @@ public class SupplierService {
     @Transactional
     public Supplier update(UUID id, java.util.function.UnaryOperator<SupplierDraft> update, String subject,
             boolean admin) {
-        Supplier s = Supplier.<Supplier>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Supplier " + id));
-        if (!admin && !SupplierMember.isMember(id, subject)) {
-            throw ProblemException.forbidden("Only the organisation's members and admins may edit it");
-        }
+        Supplier s = Supplier.forCaller(id, subject, admin, "Only the organisation's members and admins may edit it");
         refuseErased(s);
         SupplierDraft merged = update.apply(current(s));
         var problems = classifier.problems(merged);
@@ -197,11 +193,8 @@ public class SupplierService {
      */
     @Transactional
     public Supplier erase(UUID id, String subject, boolean admin) {
-        Supplier s = Supplier.<Supplier>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Supplier " + id));
-        if (!admin && !SupplierMember.isMember(id, subject)) {
-            throw ProblemException.forbidden("Only the sole trader and admins may erase the sole trader's data");
-        }
+        Supplier s = Supplier.forCaller(id, subject, admin,
+                "Only the sole trader and admins may erase the sole trader's data");
         if (s.erasedAt != null) {
             return s;
         }
@@ -253,12 +246,7 @@ public class SupplierService {
 
     /** Who may see the history: the organisation's members and admins. */
     public List<SupplierChange> history(UUID id, String subject, boolean admin) {
-        if (Supplier.findById(id) == null) {
-            throw ProblemException.notFound("Supplier " + id);
-        }
-        if (!admin && !SupplierMember.isMember(id, subject)) {
-            throw ProblemException.forbidden("Only the organisation's members and admins may read its history");
-        }
+        Supplier.forCaller(id, subject, admin, "Only the organisation's members and admins may read its history");
         return SupplierChange.of(id);
     }
 
@@ -444,12 +432,7 @@ public class SupplierService {
 
     /** The supplier, if {@code reader} may see it: staff see every supplier, a supplier user only its own. */
     public Supplier get(UUID id, String readerSubject, boolean staff) {
-        Supplier supplier = Supplier.<Supplier>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Supplier " + id));
-        if (!staff && !SupplierMember.isMember(id, readerSubject)) {
-            throw ProblemException.forbidden("A supplier user may read only its own organisation");
-        }
-        return supplier;
+        return Supplier.forCaller(id, readerSubject, staff, "A supplier user may read only its own organisation");
     }
 
     public Supplier mine(String subject) {
