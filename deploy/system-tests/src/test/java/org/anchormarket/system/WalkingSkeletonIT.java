@@ -209,8 +209,25 @@ class WalkingSkeletonIT {
                 .body(org.hamcrest.Matchers.containsString("IN_BOROUGH, Leigh"))
                 .body(org.hamcrest.Matchers.containsString("colleague@leigh.example"));
         given().cookies(supplier).when().get(gateway + "/app/suppliers").then().statusCode(403);
+        given().cookies(supplier).redirects().follow(false)
+                .formParam("employees", "12").formParam("annualTurnover", "40000").formParam("email", "signs@leigh.example")
+                .formParam("cpvCodes", "22462000 45442100").formParam("tradingName", "Leigh Signs & Paint")
+                .when().post(gateway + "/app/organisation/profile").then().statusCode(303);
 
         var admin = org.anchormarket.testing.BrowserSession.signIn(gateway, "admin1", "admin1").cookies();
+        String id = given().auth().oauth2(token("admin1")).queryParam("q", user).when().get(gateway + "/api/suppliers")
+                .then().statusCode(200).extract().path("items[0].id");
+        given().cookies(admin).redirects().follow(false).formParam("status", "REJECTED")
+                .when().post(gateway + "/app/suppliers/" + id + "/verification").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("is required when rejecting"));
+        given().cookies(admin).redirects().follow(false).formParam("status", "VERIFIED")
+                .when().post(gateway + "/app/suppliers/" + id + "/verification").then().statusCode(303);
+        given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("VERIFIED"))
+                .body(org.hamcrest.Matchers.containsString("SMALL (SME)"))
+                .body(org.hamcrest.Matchers.containsString("45442100"))
+                .body(org.hamcrest.Matchers.containsString("Leigh Signs &amp; Paint"));
+
         given().cookies(admin)
                 .multiPart("file", "vendors.csv", ("legalName,organisationType,postcode,addressLines,employees,"
                         + "annualTurnover,email\n" + user + " Golborne Gates,PARTNERSHIP,WA3 3AA,1 High St,4,100000,"

@@ -32,6 +32,8 @@ import org.anchormarket.contracts.supplier.model.OrganisationType;
 import org.anchormarket.contracts.supplier.model.SizeBand;
 import org.anchormarket.contracts.supplier.model.Supplier;
 import org.anchormarket.contracts.supplier.model.SupplierPage;
+import org.anchormarket.contracts.supplier.model.SupplierProfile;
+import org.anchormarket.contracts.supplier.model.VerificationDecision;
 import org.anchormarket.contracts.supplier.model.SupplierRegistration;
 import org.anchormarket.gateway.client.SupplierClient;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -85,7 +87,7 @@ public class SupplierPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance directory(PlatformUser user, Filters filters, SupplierPage page,
-                Refusal refusal, List<String> localities, List<String> sizeBands, int pages);
+                Refusal refusal, List<String> localities, List<String> sizeBands, int pages, String decided);
 
         static native TemplateInstance organisation(PlatformUser user, Supplier supplier, List<Invitation> invitations,
                 String notice, Refusal refusal);
@@ -119,7 +121,8 @@ public class SupplierPages {
     public TemplateInstance directory(@QueryParam("q") String q, @QueryParam("cpv") String cpv,
             @QueryParam("locality") String locality, @QueryParam("town") String town,
             @QueryParam("sizeBand") String sizeBand, @QueryParam("vcfse") String vcfse,
-            @QueryParam("verified") String verified, @QueryParam("page") Integer page) {
+            @QueryParam("verified") String verified, @QueryParam("page") Integer page,
+            @QueryParam("decided") String decided) {
         Filters filters = new Filters(q, cpv, locality, town, sizeBand, vcfse, verified);
         SupplierPage result = null;
         Refusal refusal = null;
@@ -134,7 +137,7 @@ public class SupplierPages {
         }
         int pages = result == null ? 0 : (int) ((result.getTotal() + 24) / 25);
         return Templates.directory(user(), filters, result, refusal, names(Locality.values()),
-                names(SizeBand.values()), pages);
+                names(SizeBand.values()), pages, decided);
     }
 
     @GET
@@ -260,6 +263,73 @@ public class SupplierPages {
         } catch (WebApplicationException e) {
             return Templates.join(user(), form(Map.of()), refusal(e), names(OrganisationType.values()));
         }
+    }
+
+    @POST
+    @Path("suppliers/{id}/verification")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("admin")
+    public Object verify(@jakarta.ws.rs.PathParam("id") java.util.UUID id, @FormParam("status") String status,
+            @FormParam("reason") String reason) {
+        try {
+            Supplier decided = suppliers.verifySupplier(id, new VerificationDecision()
+                    .status(VerificationDecision.StatusEnum.fromValue(status)).reason(blank(reason)));
+            return Response.seeOther(URI.create("/app/suppliers?verified=false&decided="
+                    + java.net.URLEncoder.encode(decided.getLegalName() + ": " + decided.getStatus(),
+                            StandardCharsets.UTF_8))).build();
+        } catch (WebApplicationException e) {
+            Filters pending = new Filters(null, null, null, null, null, null, "false");
+            return Templates.directory(user(), pending, suppliers.searchSuppliers(null, null, null, null, null, null,
+                    false, null, 0, 25), refusal(e), names(Locality.values()), names(SizeBand.values()), 1, null);
+        } catch (IllegalArgumentException e) {
+            throw new jakarta.ws.rs.BadRequestException("status must be VERIFIED or REJECTED");
+        }
+    }
+
+    @POST
+    @Path("organisation/profile")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed("supplier")
+    public Object update(@FormParam("tradingName") String tradingName, @FormParam("email") String email,
+            @FormParam("phone") String phone, @FormParam("website") String website,
+            @FormParam("description") String description, @FormParam("employees") String employees,
+            @FormParam("annualTurnover") String annualTurnover, @FormParam("cpvCodes") String cpvCodes,
+            @FormParam("paysRealLivingWage") String paysRealLivingWage) {
+        Supplier mine = suppliers.getMySupplier();
+        List<Map<String, String>> errors = new ArrayList<>();
+        SupplierProfile change = new SupplierProfile()
+                .tradingName(tradingName == null ? null : tradingName.strip())
+                .email(blank(email))
+                .phone(blank(phone))
+                .description(description == null ? null : description.strip())
+                .cpvCodes(lines(cpvCodes, "[\\s,;]+"))
+                .paysRealLivingWage("on".equals(paysRealLivingWage));
+        try {
+            change.website(blank(website) == null ? null : URI.create(website.strip()));
+        } catch (IllegalArgumentException e) {
+            errors.add(Map.of("field", "website", "reason", "is not a web address"));
+        }
+        try {
+            change.employees(blank(employees) == null ? null : Integer.valueOf(employees.strip()));
+        } catch (NumberFormatException e) {
+            errors.add(Map.of("field", "employees", "reason", "is not a whole number"));
+        }
+        try {
+            change.annualTurnover(blank(annualTurnover) == null ? null
+                    : new BigDecimal(annualTurnover.strip().replace(",", "").replaceFirst("^£", "")));
+        } catch (NumberFormatException e) {
+            errors.add(Map.of("field", "annualTurnover", "reason", "is not an amount in pounds"));
+        }
+        Refusal refusal = errors.isEmpty() ? null : new Refusal("Please correct the fields marked", errors);
+        if (refusal == null) {
+            try {
+                suppliers.updateSupplier(mine.getId(), change);
+                return Response.seeOther(URI.create("/app/organisation?notice=updated")).build();
+            } catch (WebApplicationException e) {
+                refusal = refusal(e);
+            }
+        }
+        return Templates.organisation(user(), mine, suppliers.listInvitations(mine.getId()), null, refusal);
     }
 
     @GET
