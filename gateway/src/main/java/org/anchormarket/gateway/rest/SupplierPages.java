@@ -215,17 +215,8 @@ public class SupplierPages {
         } catch (IllegalArgumentException e) {
             errors.add(Map.of("field", "organisationType", "reason", "choose one of the forms listed"));
         }
-        try {
-            registration.employees(blank(employees) == null ? null : Integer.valueOf(employees.strip()));
-        } catch (NumberFormatException e) {
-            errors.add(Map.of("field", "employees", "reason", "is not a whole number"));
-        }
-        try {
-            registration.annualTurnover(blank(annualTurnover) == null ? null
-                    : new BigDecimal(annualTurnover.strip().replace(",", "").replaceFirst("^£", "")));
-        } catch (NumberFormatException e) {
-            errors.add(Map.of("field", "annualTurnover", "reason", "is not an amount in pounds"));
-        }
+        registration.employees(wholeNumber(employees, "employees", errors))
+                .annualTurnover(pounds(annualTurnover, "annualTurnover", errors));
         if (!errors.isEmpty()) {
             return Templates.join(user(), form(form), new Refusal("Please correct the fields marked", errors),
                     names(OrganisationType.values()));
@@ -309,17 +300,8 @@ public class SupplierPages {
         } catch (IllegalArgumentException e) {
             errors.add(Map.of("field", "website", "reason", "is not a web address"));
         }
-        try {
-            change.employees(blank(employees) == null ? null : Integer.valueOf(employees.strip()));
-        } catch (NumberFormatException e) {
-            errors.add(Map.of("field", "employees", "reason", "is not a whole number"));
-        }
-        try {
-            change.annualTurnover(blank(annualTurnover) == null ? null
-                    : new BigDecimal(annualTurnover.strip().replace(",", "").replaceFirst("^£", "")));
-        } catch (NumberFormatException e) {
-            errors.add(Map.of("field", "annualTurnover", "reason", "is not an amount in pounds"));
-        }
+        change.employees(wholeNumber(employees, "employees", errors))
+                .annualTurnover(pounds(annualTurnover, "annualTurnover", errors));
         Refusal refusal = errors.isEmpty() ? null : new Refusal("Please correct the fields marked", errors);
         if (refusal == null) {
             try {
@@ -388,6 +370,27 @@ public class SupplierPages {
             all.put(field, entered.get(field) == null ? "" : entered.get(field));
         }
         return all;
+    }
+
+    /** A form's whole number, or null when left empty; one that cannot be read is named in {@code errors}. */
+    private static Integer wholeNumber(String value, String field, List<Map<String, String>> errors) {
+        try {
+            return blank(value) == null ? null : Integer.valueOf(value.strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            errors.add(Map.of("field", field, "reason", "is not a whole number"));
+            return null;
+        }
+    }
+
+    /** A form's amount in pounds ({@code £1,200.50} reads), or null when left empty. */
+    private static BigDecimal pounds(String value, String field, List<Map<String, String>> errors) {
+        try {
+            return blank(value) == null ? null
+                    : new BigDecimal(value.strip().replace(",", "").replaceFirst("^£", ""));
+        } catch (NumberFormatException e) {
+            errors.add(Map.of("field", field, "reason", "is not an amount in pounds"));
+            return null;
+        }
     }
 
     private static String blank(String s) {

@@ -36,8 +36,10 @@ public class SupplierInvitations {
     private final SupplierConfig config;
     private final Event<Created> created;
     private final EntityManager em;
+    private final SupplierService suppliers;
 
-    SupplierInvitations(SupplierConfig config, Event<Created> created, EntityManager em) {
+    SupplierInvitations(SupplierConfig config, Event<Created> created, EntityManager em, SupplierService suppliers) {
+        this.suppliers = suppliers;
         this.config = config;
         this.created = created;
         this.em = em;
@@ -100,6 +102,7 @@ public class SupplierInvitations {
         SupplierMember.of(supplier.id, subject, now).persist();
         invitation.acceptedBy = subject;
         invitation.acceptedAt = now;
+        suppliers.memberJoined(supplier, subject, now);
         try {
             em.flush();
         } catch (org.hibernate.exception.ConstraintViolationException e) {

@@ -244,6 +244,12 @@ public class SupplierService {
         }
     }
 
+    /** Keeps a new member (a user who accepted an invitation) in the organisation's history. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void memberJoined(Supplier s, String subject, Instant at) {
+        history(s, subject, at, Map.of(), Map.of("member", subject));
+    }
+
     /** Who may see the history: the organisation's members and admins. */
     public List<SupplierChange> history(UUID id, String subject, boolean admin) {
         Supplier.forCaller(id, subject, admin, "Only the organisation's members and admins may read its history");

@@ -91,6 +91,9 @@ class SupplierInvitationTest {
                 .when().patch("/api/suppliers/" + id).then().statusCode(200);
         given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/invitations").then().statusCode(200)
                 .body("[0].status", equalTo("ACCEPTED")).body("[0].acceptedAt", notNullValue());
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/history").then().statusCode(200)
+                .body("[1].changes[0].field", equalTo("member"))
+                .body("[1].changedBy", notNullValue());
 
         accept(Tokens.ofNewUser("supplier"), code).statusCode(409).body("errors[0].field", equalTo("code"));
     }
