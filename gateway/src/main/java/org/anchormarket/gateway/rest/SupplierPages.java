@@ -63,14 +63,15 @@ public class SupplierPages {
     }
 
     /** The directory's filters, echoed into the form and the export link. */
-    public record Filters(String q, String cpv, String locality, String town, String sizeBand, String vcfse,
-            String verified) {
+    public record Filters(String q, String cpv, String locality, String town, String ward, String sizeBand,
+            String vcfse, String verified) {
         public String query() {
             List<String> parts = new ArrayList<>();
             add(parts, "q", q);
             add(parts, "cpv", cpv);
             add(parts, "locality", locality);
             add(parts, "town", town);
+            add(parts, "ward", ward);
             add(parts, "sizeBand", sizeBand);
             add(parts, "vcfse", vcfse);
             add(parts, "verified", verified);
@@ -119,16 +120,16 @@ public class SupplierPages {
     @Path("suppliers")
     @RolesAllowed({ "buyer", "leadership", "admin" })
     public TemplateInstance directory(@QueryParam("q") String q, @QueryParam("cpv") String cpv,
-            @QueryParam("locality") String locality, @QueryParam("town") String town,
+            @QueryParam("locality") String locality, @QueryParam("town") String town, @QueryParam("ward") String ward,
             @QueryParam("sizeBand") String sizeBand, @QueryParam("vcfse") String vcfse,
             @QueryParam("verified") String verified, @QueryParam("page") Integer page,
             @QueryParam("decided") String decided) {
-        Filters filters = new Filters(q, cpv, locality, town, sizeBand, vcfse, verified);
+        Filters filters = new Filters(q, cpv, locality, town, ward, sizeBand, vcfse, verified);
         SupplierPage result = null;
         Refusal refusal = null;
         try {
             result = suppliers.searchSuppliers(blank(cpv), blank(locality) == null ? null : Locality.fromValue(locality),
-                    blank(town), null, blank(sizeBand) == null ? null : SizeBand.fromValue(sizeBand), bool(vcfse),
+                    blank(town), blank(ward), blank(sizeBand) == null ? null : SizeBand.fromValue(sizeBand), bool(vcfse),
                     bool(verified), blank(q), page == null ? 0 : Math.max(0, page), 25);
         } catch (WebApplicationException e) {
             refusal = refusal(e);
@@ -145,11 +146,11 @@ public class SupplierPages {
     @Produces("text/csv")
     @RolesAllowed({ "buyer", "leadership", "admin" })
     public Response export(@QueryParam("q") String q, @QueryParam("cpv") String cpv,
-            @QueryParam("locality") String locality, @QueryParam("town") String town,
+            @QueryParam("locality") String locality, @QueryParam("town") String town, @QueryParam("ward") String ward,
             @QueryParam("sizeBand") String sizeBand, @QueryParam("vcfse") String vcfse,
             @QueryParam("verified") String verified) {
         String csv = suppliers.exportSuppliers(blank(cpv), blank(locality) == null ? null
-                : Locality.fromValue(locality), blank(town), null,
+                : Locality.fromValue(locality), blank(town), blank(ward),
                 blank(sizeBand) == null ? null : SizeBand.fromValue(sizeBand), bool(vcfse), bool(verified), blank(q));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"suppliers.csv\"").build();
@@ -269,7 +270,7 @@ public class SupplierPages {
                     + java.net.URLEncoder.encode(decided.getLegalName() + ": " + decided.getStatus(),
                             StandardCharsets.UTF_8))).build();
         } catch (WebApplicationException e) {
-            Filters pending = new Filters(null, null, null, null, null, null, "false");
+            Filters pending = new Filters(null, null, null, null, null, null, null, "false");
             return Templates.directory(user(), pending, suppliers.searchSuppliers(null, null, null, null, null, null,
                     false, null, 0, 25), refusal(e), names(Locality.values()), names(SizeBand.values()), 1, null);
         } catch (IllegalArgumentException e) {
