@@ -78,12 +78,35 @@ public class SupplierPages {
             return String.join("&", parts);
         }
 
+        /** One page of the directory these filters find (an unknown locality or size: IllegalArgumentException). */
+        SupplierPage search(SupplierClient suppliers, int page) {
+            return suppliers.searchSuppliers(blank(cpv), localityValue(), blank(town), blank(ward), sizeBandValue(),
+                    bool(vcfse), bool(verified), blank(q), page, PAGE_SIZE);
+        }
+
+        /** Every supplier these filters find, as CSV. */
+        String export(SupplierClient suppliers) {
+            return suppliers.exportSuppliers(blank(cpv), localityValue(), blank(town), blank(ward), sizeBandValue(),
+                    bool(vcfse), bool(verified), blank(q));
+        }
+
+        private Locality localityValue() {
+            return blank(locality) == null ? null : Locality.fromValue(locality);
+        }
+
+        private SizeBand sizeBandValue() {
+            return blank(sizeBand) == null ? null : SizeBand.fromValue(sizeBand);
+        }
+
         private static void add(List<String> parts, String name, String value) {
             if (value != null && !value.isBlank()) {
                 parts.add(name + "=" + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         }
     }
+
+    /** Suppliers on one page of the directory. */
+    static final int PAGE_SIZE = 25;
 
     @CheckedTemplate
     static class Templates {
@@ -128,15 +151,13 @@ public class SupplierPages {
         SupplierPage result = null;
         Refusal refusal = null;
         try {
-            result = suppliers.searchSuppliers(blank(cpv), blank(locality) == null ? null : Locality.fromValue(locality),
-                    blank(town), blank(ward), blank(sizeBand) == null ? null : SizeBand.fromValue(sizeBand), bool(vcfse),
-                    bool(verified), blank(q), page == null ? 0 : Math.max(0, page), 25);
+            result = filters.search(suppliers, page == null ? 0 : Math.max(0, page));
         } catch (WebApplicationException e) {
             refusal = refusal(e);
         } catch (IllegalArgumentException e) {
             refusal = new Refusal("A filter has a value the directory does not know", List.of());
         }
-        int pages = result == null ? 0 : (int) ((result.getTotal() + 24) / 25);
+        int pages = result == null ? 0 : (int) ((result.getTotal() + PAGE_SIZE - 1) / PAGE_SIZE);
         return Templates.directory(user(), filters, result, refusal, names(Locality.values()),
                 names(SizeBand.values()), pages, decided);
     }
@@ -149,9 +170,7 @@ public class SupplierPages {
             @QueryParam("locality") String locality, @QueryParam("town") String town, @QueryParam("ward") String ward,
             @QueryParam("sizeBand") String sizeBand, @QueryParam("vcfse") String vcfse,
             @QueryParam("verified") String verified) {
-        String csv = suppliers.exportSuppliers(blank(cpv), blank(locality) == null ? null
-                : Locality.fromValue(locality), blank(town), blank(ward),
-                blank(sizeBand) == null ? null : SizeBand.fromValue(sizeBand), bool(vcfse), bool(verified), blank(q));
+        String csv = new Filters(q, cpv, locality, town, ward, sizeBand, vcfse, verified).export(suppliers);
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"suppliers.csv\"").build();
     }
@@ -271,8 +290,7 @@ public class SupplierPages {
                             StandardCharsets.UTF_8))).build();
         } catch (WebApplicationException e) {
             Filters pending = new Filters(null, null, null, null, null, null, null, "false");
-            return Templates.directory(user(), pending, suppliers.searchSuppliers(null, null, null, null, null, null,
-                    false, null, 0, 25), refusal(e), names(Locality.values()), names(SizeBand.values()), 1, null);
+            return Templates.directory(user(), pending, pending.search(suppliers, 0), refusal(e), names(Locality.values()), names(SizeBand.values()), 1, null);
         } catch (IllegalArgumentException e) {
             throw new jakarta.ws.rs.BadRequestException("status must be VERIFIED or REJECTED");
         }

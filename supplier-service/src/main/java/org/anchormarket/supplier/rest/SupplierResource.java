@@ -69,7 +69,7 @@ public class SupplierResource implements SuppliersApi {
         SupplierDraft draft = SupplierMapper.overlay(SupplierDraft.EMPTY,
                 json.convertValue(registration, SupplierProfile.class));
         var supplier = assisted
-                ? suppliers.registerAssisted(draft, token.getSubject(), registration.getInviteEmail())
+                ? invitations.registerAssisted(draft, token.getSubject(), registration.getInviteEmail())
                 : suppliers.register(draft, token.getSubject(), true);
         created.at(uri.getBaseUriBuilder().path("api/suppliers/{id}").build(supplier.id));
         return SupplierMapper.toApi(supplier);

@@ -45,6 +45,17 @@ public class SupplierInvitations {
         this.em = em;
     }
 
+    /**
+     * An admin registers an organisation on a business's behalf (at an event, by phone) and invites its contact
+     * ({@code inviteEmail}, else the organisation's email) to take it over; both or neither are stored.
+     */
+    @Transactional
+    public Supplier registerAssisted(SupplierDraft draft, String admin, String inviteEmail) {
+        Supplier s = suppliers.register(draft, admin, false);
+        invite(s.id, inviteEmail == null || inviteEmail.isBlank() ? s.email : inviteEmail, admin, true);
+        return s;
+    }
+
     @Transactional
     public SupplierInvitation invite(UUID supplierId, String email, String subject, boolean admin) {
         Supplier supplier = Supplier.forCaller(supplierId, subject, admin,

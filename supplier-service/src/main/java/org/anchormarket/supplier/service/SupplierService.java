@@ -37,11 +37,8 @@ public class SupplierService {
     private final SupplierClassifier classifier;
     private final EntityManager em;
     private final ObjectMapper json;
-    private final SupplierInvitations invitations;
 
-    SupplierService(Outbox outbox, SupplierClassifier classifier, EntityManager em, ObjectMapper json,
-            SupplierInvitations invitations) {
-        this.invitations = invitations;
+    SupplierService(Outbox outbox, SupplierClassifier classifier, EntityManager em, ObjectMapper json) {
         this.outbox = outbox;
         this.classifier = classifier;
         this.em = em;
@@ -90,17 +87,6 @@ public class SupplierService {
                         .status(SupplierRegistered.StatusEnum.fromValue(s.status.name()))
                         .classification(classification(s))
                         .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC)));
-        return s;
-    }
-
-    /**
-     * An admin registers an organisation on a business's behalf (at an event, by phone) and invites its contact
-     * ({@code inviteEmail}, else the organisation's email) to take it over; both or neither are stored.
-     */
-    @Transactional
-    public Supplier registerAssisted(SupplierDraft draft, String admin, String inviteEmail) {
-        Supplier s = register(draft, admin, false);
-        invitations.invite(s.id, inviteEmail == null || inviteEmail.isBlank() ? s.email : inviteEmail, admin, true);
         return s;
     }
 
