@@ -26,7 +26,8 @@ public final class SharedInfra {
 
     public static synchronized LocalPostgres postgres() {
         if (postgres == null) {
-            postgres = LocalPostgres.start(Ports.free(), null);
+            // A data directory of its own, so a fault test can stop and start it again (LocalPostgres.stopFor).
+            postgres = LocalPostgres.start(Ports.free(), workDir().resolve("postgres"));
             onExit(postgres);
         }
         return postgres;

@@ -17,12 +17,18 @@ import java.util.Map;
  */
 public final class LocalKafka implements AutoCloseable {
 
-    private final ManagedProcess process;
+    private volatile ManagedProcess process;
     private final int port;
+    private final List<String> command;
+    private final Path dir;
+    private final Path log;
 
-    private LocalKafka(ManagedProcess process, int port) {
+    private LocalKafka(ManagedProcess process, int port, List<String> command, Path dir, Path log) {
         this.process = process;
         this.port = port;
+        this.command = command;
+        this.dir = dir;
+        this.log = log;
     }
 
     /** Starts the broker with its data and log under {@code dir}; formats the storage on first use only. */
@@ -39,14 +45,39 @@ public final class LocalKafka implements AutoCloseable {
             if (!Files.exists(data.resolve("meta.properties"))) {
                 format(artifacts, config, log4j, dir, log);
             }
-            ManagedProcess process = ManagedProcess.start("Kafka", command(artifacts, log4j, dir, List.of(
-                    "kafka.Kafka", config.toString())), dir, Map.of(), log);
-            LocalKafka kafka = new LocalKafka(process, port);
-            process.awaitReady(() -> process.logContains("Kafka Server started") && Ports.inUse(port), timeout);
+            List<String> command = command(artifacts, log4j, dir, List.of("kafka.Kafka", config.toString()));
+            ManagedProcess process = ManagedProcess.start("Kafka", command, dir, Map.of(), log);
+            LocalKafka kafka = new LocalKafka(process, port, command, dir, log);
+            kafka.awaitStarted(process, 0, timeout);
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare Kafka in " + dir, e);
         }
+    }
+
+    private void awaitStarted(ManagedProcess started, int startsBefore, Duration timeout) {
+        started.awaitReady(() -> started.logOccurrences("Kafka Server started") > startsBefore && Ports.inUse(port),
+                timeout);
+    }
+
+    /** Kills the broker (SIGKILL: no clean shutdown), for fault tests; {@link #restart} brings it back. */
+    public synchronized void kill() {
+        process.kill();
+    }
+
+    /** Starts the broker again on the same ports and data, after {@link #kill} or a crash. */
+    public synchronized void restart(Duration timeout) {
+        if (process.isAlive()) {
+            process.stop(Duration.ofSeconds(30));
+        }
+        int startsBefore = process.logOccurrences("Kafka Server started");
+        ManagedProcess again = ManagedProcess.start("Kafka", command, dir, Map.of(), log);
+        process = again;
+        awaitStarted(again, startsBefore, timeout);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     private static void format(InfraArtifacts artifacts, Path config, Path log4j, Path dir, Path log) {

@@ -29,12 +29,31 @@ public final class LocalKeycloak implements AutoCloseable {
     private static final String REALM_RESOURCE = "/org/anchormarket/infra/keycloak/anchor-market-realm.json";
     private static final String READY_MARKER = ".anchor-started-once";
 
-    private final ManagedProcess process;
+    private volatile ManagedProcess process;
     private final int port;
+    private final List<String> command;
+    private final Path home;
+    private final Map<String, String> env;
+    private final Path log;
 
-    private LocalKeycloak(ManagedProcess process, int port) {
+    private LocalKeycloak(ManagedProcess process, int port, List<String> command, Path home, Map<String, String> env,
+            Path log) {
         this.process = process;
         this.port = port;
+        this.command = command;
+        this.home = home;
+        this.env = env;
+        this.log = log;
+    }
+
+    /** Starts Keycloak again with the same settings and data, after it died. */
+    public synchronized void restart(Duration timeout) {
+        if (process.isAlive()) {
+            process.stop(Duration.ofSeconds(30));
+        }
+        ManagedProcess again = ManagedProcess.start("Keycloak", command, home, env, log);
+        process = again;
+        again.awaitReady(() -> Http.ok(realmUrl() + "/.well-known/openid-configuration"), timeout);
     }
 
     /**
@@ -61,7 +80,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 FileLock lock = lockFile == null ? null : lockFile.lock()) {
             writeRealm(home);
             ManagedProcess process = ManagedProcess.start("Keycloak", command, home, env, log);
-            LocalKeycloak keycloak = new LocalKeycloak(process, port);
+            LocalKeycloak keycloak = new LocalKeycloak(process, port, command, home, env, log);
             String wellKnown = keycloak.realmUrl() + "/.well-known/openid-configuration";
             process.awaitReady(() -> Http.ok(wellKnown), timeout);
             if (firstStart) {

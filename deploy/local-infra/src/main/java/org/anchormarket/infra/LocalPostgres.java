@@ -17,12 +17,14 @@ import java.sql.Statement;
  */
 public final class LocalPostgres implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDir;
 
-    private LocalPostgres(EmbeddedPostgres postgres, int port) {
+    private LocalPostgres(EmbeddedPostgres postgres, int port, Path dataDir) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /**
@@ -30,6 +32,10 @@ public final class LocalPostgres implements AutoCloseable {
      * a throw-away directory when {@code dataDir} is null.
      */
     public static LocalPostgres start(int port, Path dataDir) {
+        return new LocalPostgres(startServer(port, dataDir), port, dataDir);
+    }
+
+    private static EmbeddedPostgres startServer(int port, Path dataDir) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
@@ -39,10 +45,27 @@ public final class LocalPostgres implements AutoCloseable {
                 Files.createDirectories(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
-            return new LocalPostgres(builder.start(), port);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start PostgreSQL on port " + port, e);
         }
+    }
+
+    /**
+     * Stops the server (fast shutdown: open connections are cut) and starts it again on the same port and data after
+     * {@code down}, for fault tests. Needs a data directory.
+     */
+    public synchronized void stopFor(java.time.Duration down) {
+        if (dataDir == null) {
+            throw new IllegalStateException("A PostgreSQL without a data directory cannot be restarted");
+        }
+        close();
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postgres = startServer(port, dataDir);
     }
 
     public int port() {

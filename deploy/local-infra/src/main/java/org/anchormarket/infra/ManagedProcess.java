@@ -18,6 +18,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class ManagedProcess implements AutoCloseable {
 
+    /** Every process this JVM started and has not stopped yet, so a shutdown can stop them all. */
+    private static final java.util.Set<ManagedProcess> LIVE = new java.util.LinkedHashSet<>();
+    private static boolean shuttingDown;
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -38,7 +42,14 @@ public final class ManagedProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(env);
-            return new ManagedProcess(name, builder.start(), log);
+            synchronized (LIVE) {
+                if (shuttingDown) {
+                    throw new IllegalStateException("Shutting down: " + name + " is not started");
+                }
+                ManagedProcess started = new ManagedProcess(name, builder.start(), log);
+                LIVE.add(started);
+                return started;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name + ": " + command, e);
         }
@@ -58,6 +69,11 @@ public final class ManagedProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The exit code of a process that has ended. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** Waits until {@code ready} holds; fails early, with the log's tail, when the process dies first. */
@@ -100,6 +116,38 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** How many times the log holds the given text (a restarted process appends to the same log). */
+    public int logOccurrences(String text) {
+        try {
+            if (!Files.exists(log)) {
+                return 0;
+            }
+            String all = Files.readString(log, StandardCharsets.UTF_8);
+            int count = 0;
+            for (int i = all.indexOf(text); i >= 0; i = all.indexOf(text, i + text.length())) {
+                count++;
+            }
+            return count;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Kills the process and its children at once (SIGKILL), as a crash would. */
+    public void kill() {
+        synchronized (LIVE) {
+            LIVE.remove(this);
+        }
+        List<ProcessHandle> tree = process.descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public String tail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
@@ -109,8 +157,25 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every process this JVM started that is still running (newest first) and refuses to start more: for a
+     * shutdown that may come at any moment, even while something is still starting.
+     */
+    public static void stopAll(Duration grace) {
+        List<ManagedProcess> running;
+        synchronized (LIVE) {
+            shuttingDown = true;
+            running = new java.util.ArrayList<>(LIVE);
+        }
+        java.util.Collections.reverse(running);
+        running.forEach(p -> p.stop(grace));
+    }
+
     /** Stops the process and every process it started: SIGTERM, then SIGKILL after the grace period. */
     public void stop(Duration grace) {
+        synchronized (LIVE) {
+            LIVE.remove(this);
+        }
         List<ProcessHandle> tree = process.descendants().toList();
         process.destroy();
         tree.forEach(ProcessHandle::destroy);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,19 +12,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes a message to the outbox in the caller's transaction: it is published if, and only if, the change it
- * announces commits. Never a dual write to the database and Kafka.
+ * announces commits. Never a dual write to the database and Kafka. Each message gets the next version of its
+ * aggregate (topic + key); taking it locks the aggregate's counter until commit, so versions follow commit order.
  */
 @ApplicationScoped
 public class Outbox {
 
     private final ObjectMapper json;
     private final Event<OutboxWritten> written;
+    private final EntityManager em;
     private final String source;
 
-    Outbox(ObjectMapper json, Event<OutboxWritten> written,
+    Outbox(ObjectMapper json, Event<OutboxWritten> written, EntityManager em,
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.json = json;
         this.written = written;
+        this.em = em;
         this.source = "urn:anchormarket:" + applicationName;
     }
 
@@ -34,6 +38,7 @@ public class Outbox {
         message.id = UUID.randomUUID();
         message.topic = topic;
         message.key = key;
+        message.aggregateVersion = nextVersion(topic, key);
         message.type = type;
         message.source = source;
         message.payload = toJson(data);
@@ -41,6 +46,16 @@ public class Outbox {
         message.persist();
         written.fire(new OutboxWritten(message.id));
         return message.id;
+    }
+
+    private long nextVersion(String topic, String key) {
+        return ((Number) em.createNativeQuery("""
+                insert into outbox_aggregate_version (topic, aggregate_key, version) values (?1, ?2, 1)
+                on conflict (topic, aggregate_key) do update set version = outbox_aggregate_version.version + 1
+                returning version""")
+                .setParameter(1, topic)
+                .setParameter(2, key)
+                .getSingleResult()).longValue();
     }
 
     private String toJson(Object data) {

@@ -11,15 +11,26 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** How many messages one relay transaction publishes at most. */
-    @WithDefault("100")
+    /**
+     * How many messages one relay round sends at most. A round sends the oldest pending message of each aggregate
+     * (at most one per key), so messages of one key are never in flight together and a failure cannot reorder them.
+     */
+    @WithDefault("500")
     int batchSize();
 
-    /** How long Kafka may take to acknowledge a batch before the relay gives up and retries it later. */
+    /** How long Kafka may take to acknowledge a message (the producer's delivery timeout) before it is retried. */
     @WithDefault("30s")
     Duration sendTimeout();
 
     /** How long relayed messages are kept, for inspection, before they are deleted. */
     @WithDefault("P7D")
     Duration retention();
+
+    /**
+     * How many times a message the broker refuses for good (too large, invalid topic: not a passing fault) is tried
+     * before it is parked: logged as an error, counted in {@code outbox_messages_parked_total}, and passed over so
+     * the aggregate's later messages go on. A broker that is down never parks anything.
+     */
+    @WithDefault("5")
+    int maxAttempts();
 }

@@ -26,8 +26,13 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(nullable = false)
     public String topic;
 
+    /** The aggregate's id: the Kafka key, so one aggregate's messages share a partition and keep their order. */
     @Column(name = "message_key", nullable = false)
     public String key;
+
+    /** The aggregate's version after the change this message announces: 1, 2, 3 ... per topic and key. */
+    @Column(name = "aggregate_version", nullable = false)
+    public long aggregateVersion;
 
     @Column(nullable = false)
     public String type;
@@ -43,4 +48,15 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** Failed sends so far; the last failure's reason. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    /** Set when the broker refused the message for good: it is passed over, and kept for an operator. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

@@ -1,0 +1,179 @@
+package org.anchormarket.chassis.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.anchormarket.chassis.testapp.TestData;
+import org.anchormarket.chassis.testapp.TestTopic;
+import org.anchormarket.testing.KafkaResource;
+import org.anchormarket.testing.PostgresResource;
+import org.anchormarket.testing.SharedInfra;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The outbox and its relay against the real broker and database, under the faults they must survive. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+class OutboxRelayFaultTest {
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    EntityManager em;
+    @Inject
+    OutboxConfig config;
+    @Inject
+    MeterRegistry metrics;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void shouldProduceWithEveryReplicaAcknowledgingAndAnIdempotentProducer() {
+        Map<String, Object> settings = OutboxRelay.producerConfig("broker:9092", "x", Duration.ofSeconds(30));
+        assertEquals("all", settings.get(ProducerConfig.ACKS_CONFIG));
+        assertEquals(true, settings.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
+        assertTrue((Integer) settings.get(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION) <= 5,
+                "more than 5 in flight would let the idempotent producer reorder");
+    }
+
+    /** Fault test 1: the broker is killed (SIGKILL) and restarted while 10,000 messages are being published. */
+    @Test
+    void shouldDeliverEveryMessageOnceInKeyOrderWhenTheBrokerIsKilledWhilePublishing() throws Exception {
+        String run = "kill-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        int keys = 500;
+        int versions = 20;
+        int total = keys * versions;
+        Instant start = Instant.now();
+        Thread writer = new Thread(() -> write(run, keys, versions), "outbox-writer");
+        writer.start();
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> TestTopic.applied(em, run)[0] >= total / 5);
+        SharedInfra.kafka().kill();
+        Instant killedAt = Instant.now();
+        long appliedWhenKilled = TestTopic.applied(em, run)[0];
+        // While the broker is down the service stays ready, and says Kafka is degraded.
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("DEGRADED"));
+        Thread.sleep(3000);
+        SharedInfra.kafka().restart(Duration.ofSeconds(90));
+        Duration down = Duration.between(killedAt, Instant.now());
+        writer.join();
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> TestTopic.keysAt(em, run, versions) == keys);
+        Duration taken = Duration.between(start, Instant.now());
+        long[] applied = TestTopic.applied(em, run);
+        assertEquals(total, applied[1], "every message applied (none lost)");
+        assertEquals(applied[1], applied[0], "no message applied twice");
+        Map<String, List<Long>> onTopic = TestTopic.versionsByKey(TestData.TOPIC, run, total, Duration.ofSeconds(60));
+        assertEquals(keys, onTopic.size());
+        assertEquals(List.of(), TestTopic.reordered(onTopic), "no key's versions go backwards on the topic");
+        long copies = onTopic.values().stream().mapToLong(List::size).sum();
+        TestTopic.record("broker-killed", """
+                messages=%d
+                keys=%d
+                appliedWhenKilled=%d
+                brokerDownSeconds=%.1f
+                seconds=%.1f
+                lost=%d
+                duplicatesApplied=%d
+                duplicatesOnTopic=%d
+                reorderedKeys=0
+                """.formatted(total, keys, appliedWhenKilled, down.toMillis() / 1000.0, taken.toMillis() / 1000.0,
+                total - applied[1], applied[0] - applied[1], copies - total));
+    }
+
+    /** Fault test 5: two relays (as two instances of a service would run) on one outbox. */
+    @Test
+    void shouldNeitherLoseNorReorderWithTwoRelaysOnOneOutbox() throws Exception {
+        String run = "two-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        int keys = 50;
+        int versions = 20;
+        OutboxRelay second = new OutboxRelay(em, config, metrics, bootstrapServers, "chassis-test-second");
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService relays = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> published = new ArrayList<>();
+            for (int r = 0; r < 2; r++) {
+                published.add(relays.submit(() -> {
+                    int sent = 0;
+                    while (writing.get()) {
+                        sent += second.relayAll();
+                    }
+                    return sent;
+                }));
+            }
+            write(run, keys, versions);
+            await().atMost(Duration.ofMinutes(2)).until(() -> TestTopic.keysAt(em, run, versions) == keys);
+            writing.set(false);
+            for (Future<Integer> f : published) {
+                f.get();
+            }
+        } finally {
+            writing.set(false);
+            relays.shutdown();
+            second.close();
+        }
+        long[] applied = TestTopic.applied(em, run);
+        assertEquals(keys * versions, applied[1]);
+        assertEquals(applied[1], applied[0]);
+        Map<String, List<Long>> onTopic = TestTopic.versionsByKey(TestData.TOPIC, run, keys * versions,
+                Duration.ofSeconds(30));
+        assertEquals(List.of(), TestTopic.reordered(onTopic));
+    }
+
+    @Test
+    void shouldParkAMessageTheBrokerRefusesForGoodAndGoOnWithTheKeysLaterMessages() {
+        String key = "poison-" + UUID.randomUUID();
+        double parkedBefore = metrics.counter("outbox.messages.parked").count();
+        UUID tooLarge = QuarkusTransaction.requiringNew().call(() -> outbox.publish(TestData.TOPIC, key,
+                TestData.TYPE, new TestData(key, 1L, "x".repeat(2_000_000))));
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(TestData.TOPIC, key, TestData.TYPE,
+                new TestData(key, 2L, "after the poison")));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestTopic.keysAt(em, key, 2) == 1);
+        OutboxMessage parked = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find("id",
+                tooLarge).firstResult());
+        assertNotNull(parked.parkedAt, "the message the broker refuses is parked");
+        assertEquals(config.maxAttempts(), parked.attempts);
+        assertTrue(parked.lastError.contains("RecordTooLarge"), parked.lastError);
+        assertEquals(parkedBefore + 1, metrics.counter("outbox.messages.parked").count());
+        given().when().get("/q/health/ready").then().statusCode(200).body(containsString("outboxParked"));
+    }
+
+    private void write(String prefix, int keys, int versions) {
+        for (int v = 1; v <= versions; v++) {
+            long version = v;
+            for (int from = 0; from < keys; from += 100) {
+                int first = from;
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (int k = first; k < Math.min(keys, first + 100); k++) {
+                        String key = prefix + k;
+                        outbox.publish(TestData.TOPIC, key, TestData.TYPE, new TestData(key, version, "v" + version));
+                    }
+                });
+            }
+        }
+    }
+}
