@@ -101,6 +101,57 @@ class SupplierEventsConsumerTest {
         var dead = kafka.consumeStrings().fromTopics("dead-letter-topic-" + Topics.SUPPLIERS)
                 .awaitRecords(1, Duration.ofSeconds(30)).getRecords();
         assertEquals("{not json", dead.get(0).value());
+        String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
+                StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(reason.contains("cannot be read"), reason);
+    }
+
+    /** Fault test 4: a registration redelivered (or arriving late) after the erasure leaves the supplier erased. */
+    @Test
+    void shouldKeepAnErasedSupplierErasedWhenItsRegistrationArrivesAgain() {
+        long before = registeredSuppliers();
+        UUID id = UUID.randomUUID();
+        ProducerRecord<String, String> registered = versioned(supplierRegistered(UUID.randomUUID().toString(), id), 1);
+        ProducerRecord<String, String> erased = versioned(new ProducerRecord<>(Topics.SUPPLIERS, id.toString(), """
+                {"supplierId":"%s","legalName":"Erased sole trader %s","postcode":"WN2",
+                 "classification":{"locality":"IN_BOROUGH","sizeBand":"MICRO","sme":true,"vcfse":false,
+                 "vcfseVerified":false},"erasedAt":"2026-11-03T10:00:00Z"}""".formatted(id, id.toString()
+                        .substring(0, 8))), 2);
+        ceHeaders(erased, UUID.randomUUID().toString(), Topics.EventTypes.SUPPLIER_ERASED);
+        kafka.produceStrings().fromRecords(registered, erased).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(id).map(k -> k.erasedAt != null).orElse(false));
+
+        // The same registration redelivered, and a copy under a new id (a replayed dead letter, say).
+        ProducerRecord<String, String> again = versioned(supplierRegistered(UUID.randomUUID().toString(), id), 1);
+        UUID marker = UUID.randomUUID();
+        kafka.produceStrings().fromRecords(registered, again,
+                supplierRegistered(UUID.randomUUID().toString(), marker)).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(marker).isPresent());
+
+        KnownSupplier row = known(id).orElseThrow();
+        assertEquals("Erased sole trader " + id.toString().substring(0, 8), row.legalName);
+        assertEquals("WN2", row.postcode);
+        assertEquals(before + 1, registeredSuppliers(), "only the marker counts; the erased supplier stays out");
+    }
+
+    @Test
+    void shouldReadAClassificationValueANewerProducerAddedInsteadOfDeadLetteringIt() {
+        UUID id = UUID.randomUUID();
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SUPPLIERS, id.toString(), """
+                {"supplierId":"%s","legalName":"Orrell Orbital Ltd","postcode":"WN5 8AA",
+                 "classification":{"locality":"LOW_EARTH_ORBIT","sizeBand":"NANO","sme":true,"vcfse":false,
+                 "vcfseVerified":false},"registeredAt":"2026-11-01T10:00:00Z","newField":{"nested":true}}"""
+                .formatted(id));
+        ceHeaders(record, UUID.randomUUID().toString(), Topics.EventTypes.SUPPLIER_REGISTERED);
+        kafka.produceStrings().fromRecords(record).awaitCompletion();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(id).isPresent());
+        assertEquals("Orrell Orbital Ltd", known(id).get().legalName);
+    }
+
+    private static ProducerRecord<String, String> versioned(ProducerRecord<String, String> record, long version) {
+        record.headers().add("ce_aggregateversion", Long.toString(version).getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     @Test
@@ -116,7 +167,7 @@ class SupplierEventsConsumerTest {
     @Test
     void shouldBeReadyWithDatabaseAndKafka() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body(containsString("Kafka connection health check"));
+                .body(containsString("Kafka (degraded, not down, when unreachable)"));
     }
 
     private static long registeredSuppliers() {
