@@ -324,7 +324,7 @@ public class SupplierPages {
         Refusal refusal = errors.isEmpty() ? null : new Refusal("Please correct the fields marked", errors);
         if (refusal == null) {
             try {
-                suppliers.updateSupplier(mine.getId(), change);
+                suppliers.updateSupplier(mine.getId(), change, null);
                 return Response.seeOther(URI.create("/app/organisation?notice=updated")).build();
             } catch (WebApplicationException e) {
                 refusal = refusal(e);

@@ -18,6 +18,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.persistence.OptimisticLockException;
+import java.util.UUID;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -26,14 +31,25 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
     private final ObjectMapper json;
 
     ProblemMappers(ObjectMapper json) {
         this.json = json;
     }
 
+    /**
+     * The request's own fields broke the API's constraints: 400, naming each. A constraint our own code broke on the
+     * server (a service method's arguments, a return value) is our fault: 500.
+     */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        boolean requestFields = e instanceof ResteasyReactiveViolationException && e.getConstraintViolations().stream()
+                .noneMatch(v -> v.getPropertyPath().toString().contains("<return value>"));
+        if (!requestFields) {
+            return unexpected(e, uri);
+        }
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::reason))
@@ -94,6 +110,29 @@ public class ProblemMappers {
     }
 
     /**
+     * Anything not mapped above: a concurrent change of the same record (optimistic lock) is a 409 the client can
+     * act on; the rest is our fault, a 500 with an error id that is also in the log, and never a stack trace.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return problem(409, "Conflict", "Someone else changed this meanwhile: read it again and retry",
+                        uri, List.of());
+            }
+            if (t instanceof ProblemException refusal) {
+                return refused(refusal, uri);
+            }
+        }
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Error id %s: %s %s failed", errorId, uri.getPath(), e.getClass().getName());
+        Problem problem = new Problem("about:blank", "Internal Server Error", 500,
+                "Something went wrong on our side; quote error id " + errorId + " if you report it", uri.getPath(),
+                List.of(), errorId);
+        return entity(Response.status(500), problem).build();
+    }
+
+    /**
      * JAX-RS answers 404 when a query or path parameter cannot be converted (say an unknown enum value); the
      * resource exists, so the request is at fault: 400, naming the parameter whose value was refused.
      */
@@ -114,10 +153,13 @@ public class ProblemMappers {
 
     private Response.ResponseBuilder builder(int status, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
-        Problem problem = new Problem("about:blank", title, status, detail, uri.getPath(), errors);
+        return entity(Response.status(status), new Problem("about:blank", title, status, detail, uri.getPath(),
+                errors));
+    }
+
+    private Response.ResponseBuilder entity(Response.ResponseBuilder builder, Problem problem) {
         try {
-            return Response.status(status).entity(json.writeValueAsString(problem))
-                    .type(Problem.MEDIA_TYPE);
+            return builder.entity(json.writeValueAsString(problem)).type(Problem.MEDIA_TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -151,16 +151,13 @@ public class Supplier extends PanacheEntityBase {
     }
 
     /**
-     * The supplier, for a caller who is one of its members or {@code privileged} (an admin, or staff for reading);
-     * 404 when there is none, 403 with {@code refusal} for anyone else.
+     * The supplier, for a caller who is one of its members or {@code privileged} (an admin, or staff for reading).
+     * Anyone else gets the same 404 as for an id that does not exist, so ids cannot be probed.
      */
-    public static Supplier forCaller(UUID id, String subject, boolean privileged, String refusal) {
-        Supplier supplier = Supplier.<Supplier>findByIdOptional(id)
+    public static Supplier forCaller(UUID id, String subject, boolean privileged) {
+        return Supplier.<Supplier>findByIdOptional(id)
+                .filter(supplier -> privileged || SupplierMember.isMember(id, subject))
                 .orElseThrow(() -> org.anchormarket.chassis.problem.ProblemException.notFound("Supplier " + id));
-        if (!privileged && !SupplierMember.isMember(id, subject)) {
-            throw org.anchormarket.chassis.problem.ProblemException.forbidden(refusal);
-        }
-        return supplier;
     }
 
     public static java.util.Optional<Supplier> ofMember(String subject) {

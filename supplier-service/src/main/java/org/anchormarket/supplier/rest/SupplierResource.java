@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.anchormarket.chassis.rest.Created;
+import org.anchormarket.chassis.rest.EntityTags;
 import org.anchormarket.contracts.supplier.api.SuppliersApi;
 import org.anchormarket.contracts.supplier.model.Locality;
 import org.anchormarket.contracts.supplier.model.SizeBand;
@@ -42,13 +43,15 @@ public class SupplierResource implements SuppliersApi {
     private final JsonWebToken token;
     private final UriInfo uri;
     private final Created created;
+    private final EntityTags tags;
     private final ObjectMapper json;
     private final CurrentVertxRequest request;
     private final SupplierImport imports;
     private final SupplierInvitations invitations;
 
     SupplierResource(SupplierService suppliers, SupplierDirectory directory, SecurityIdentity identity,
-            JsonWebToken token, UriInfo uri, Created created, ObjectMapper json, CurrentVertxRequest request,
+            JsonWebToken token, UriInfo uri, Created created, EntityTags tags, ObjectMapper json,
+            CurrentVertxRequest request,
             SupplierImport imports, SupplierInvitations invitations) {
         this.invitations = invitations;
         this.imports = imports;
@@ -60,6 +63,7 @@ public class SupplierResource implements SuppliersApi {
         this.token = token;
         this.uri = uri;
         this.created = created;
+        this.tags = tags;
     }
 
     @Override
@@ -137,7 +141,9 @@ public class SupplierResource implements SuppliersApi {
     @RolesAllowed({ "supplier", "buyer", "leadership", "admin" })
     public Supplier getSupplier(UUID id) {
         boolean staff = identity.hasRole("buyer") || identity.hasRole("leadership") || identity.hasRole("admin");
-        return SupplierMapper.toApi(suppliers.get(id, token.getSubject(), staff));
+        var supplier = suppliers.get(id, token.getSubject(), staff);
+        tags.tag(supplier.version);
+        return SupplierMapper.toApi(supplier);
     }
 
     @Override
@@ -176,9 +182,11 @@ public class SupplierResource implements SuppliersApi {
 
     @Override
     @RolesAllowed({ "supplier", "admin" })
-    public Supplier updateSupplier(UUID id, SupplierProfile profile) {
-        return SupplierMapper.toApi(suppliers.update(id, current -> SupplierMapper.overlay(current, profile),
-                token.getSubject(), identity.hasRole("admin")));
+    public Supplier updateSupplier(UUID id, SupplierProfile profile, String ifMatch) {
+        var supplier = suppliers.update(id, EntityTags.expectedVersion(ifMatch),
+                current -> SupplierMapper.overlay(current, profile), token.getSubject(), identity.hasRole("admin"));
+        tags.tag(supplier.version);
+        return SupplierMapper.toApi(supplier);
     }
 
     @Override

@@ -58,8 +58,7 @@ public class SupplierInvitations {
 
     @Transactional
     public SupplierInvitation invite(UUID supplierId, String email, String subject, boolean admin) {
-        Supplier supplier = Supplier.forCaller(supplierId, subject, admin,
-                "Only the organisation's members and admins may invite to it");
+        Supplier supplier = Supplier.forCaller(supplierId, subject, admin);
         if (supplier.erasedAt != null) {
             throw ProblemException.conflict("Supplier " + supplierId + " was erased", "id");
         }
@@ -78,8 +77,7 @@ public class SupplierInvitations {
     }
 
     public List<SupplierInvitation> list(UUID supplierId, String subject, boolean admin) {
-        Supplier.forCaller(supplierId, subject, admin,
-                "Only the organisation's members and admins may see its invitations");
+        Supplier.forCaller(supplierId, subject, admin);
         return SupplierInvitation.of(supplierId);
     }
 

@@ -1,38 +1,82 @@
 package org.anchormarket.supplier.service;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.anchormarket.supplier.domain.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps stored classifications current: at start-up, every supplier classified with other rules or other reference
+ * Keeps stored classifications current: after start-up, every supplier classified with other rules or other reference
  * data (an older release, a newly imported ONS Postcode Directory) is classified again, one transaction each, so a
- * failure leaves the rest done and the next start carries on.
+ * failure leaves the rest done and the next start carries on. It runs in the background, on one instance at a time
+ * (a PostgreSQL advisory lock), and a failure is logged: it never stops the service from starting.
  */
 @ApplicationScoped
 public class SupplierReclassification {
 
     private static final Logger LOG = Logger.getLogger(SupplierReclassification.class);
     private static final int BATCH = 200;
+    /** Advisory lock key shared by every instance of supplier-service. */
+    private static final long LOCK = 0x5EC1A55L;
 
     private final SupplierService suppliers;
     private final SupplierClassifier classifier;
+    private final AgroalDataSource dataSource;
 
-    SupplierReclassification(SupplierService suppliers, SupplierClassifier classifier) {
+    SupplierReclassification(SupplierService suppliers, SupplierClassifier classifier, AgroalDataSource dataSource) {
         this.suppliers = suppliers;
         this.classifier = classifier;
+        this.dataSource = dataSource;
     }
 
     void onStart(@Observes StartupEvent start) {
-        Result result = run();
-        if (result.checked() > 0) {
-            LOG.infof("Classified %d suppliers again with %s: %d changed", result.checked(), classifier.basis(),
-                    result.changed());
+        CompletableFuture.runAsync(this::runLogged);
+    }
+
+    void runLogged() {
+        try {
+            runExclusively().filter(result -> result.checked() > 0).ifPresent(result -> LOG.infof(
+                    "Classified %d suppliers again with %s: %d changed", result.checked(), classifier.basis(),
+                    result.changed()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Classifying suppliers again failed; the service runs on, and the next start carries on");
+        }
+    }
+
+    /** {@link #run()} unless another instance is running it now (then empty). */
+    public Optional<Result> runExclusively() {
+        try (Connection lock = dataSource.getConnection()) {
+            if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
+                LOG.info("Another instance is classifying suppliers again; this one leaves it to it");
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(run());
+            } finally {
+                advisory(lock, "select pg_advisory_unlock(?)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the reclassification lock", e);
+        }
+    }
+
+    private static boolean advisory(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, LOCK);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -54,8 +98,12 @@ public class SupplierReclassification {
                     .setMaxResults(BATCH).getResultList());
             for (UUID id : ids) {
                 checked++;
-                if (suppliers.reclassify(id)) {
-                    changed++;
+                try {
+                    if (suppliers.reclassify(id)) {
+                        changed++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Could not classify supplier %s again; the next start tries again", id);
                 }
             }
             if (ids.size() < BATCH) {

@@ -97,9 +97,10 @@ public class SupplierService {
      * change at all.
      */
     @Transactional
-    public Supplier update(UUID id, java.util.function.UnaryOperator<SupplierDraft> update, String subject,
-            boolean admin) {
-        Supplier s = Supplier.forCaller(id, subject, admin, "Only the organisation's members and admins may edit it");
+    public Supplier update(UUID id, java.util.OptionalLong expectedVersion,
+            java.util.function.UnaryOperator<SupplierDraft> update, String subject, boolean admin) {
+        Supplier s = Supplier.forCaller(id, subject, admin);
+        org.anchormarket.chassis.rest.EntityTags.requireVersion(expectedVersion, s.version, "Supplier " + id);
         refuseErased(s);
         SupplierDraft merged = update.apply(current(s));
         var problems = classifier.problems(merged);
@@ -179,8 +180,7 @@ public class SupplierService {
      */
     @Transactional
     public Supplier erase(UUID id, String subject, boolean admin) {
-        Supplier s = Supplier.forCaller(id, subject, admin,
-                "Only the sole trader and admins may erase the sole trader's data");
+        Supplier s = Supplier.forCaller(id, subject, admin);
         if (s.erasedAt != null) {
             return s;
         }
@@ -238,7 +238,7 @@ public class SupplierService {
 
     /** Who may see the history: the organisation's members and admins. */
     public List<SupplierChange> history(UUID id, String subject, boolean admin) {
-        Supplier.forCaller(id, subject, admin, "Only the organisation's members and admins may read its history");
+        Supplier.forCaller(id, subject, admin);
         return SupplierChange.of(id);
     }
 
@@ -424,7 +424,7 @@ public class SupplierService {
 
     /** The supplier, if {@code reader} may see it: staff see every supplier, a supplier user only its own. */
     public Supplier get(UUID id, String readerSubject, boolean staff) {
-        return Supplier.forCaller(id, readerSubject, staff, "A supplier user may read only its own organisation");
+        return Supplier.forCaller(id, readerSubject, staff);
     }
 
     public Supplier mine(String subject) {

@@ -155,12 +155,12 @@ class SupplierInvitationTest {
         String member = Tokens.ofNewUser("supplier");
         String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
                 .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
-        invite(Tokens.ofNewUser("supplier"), id, email()).statusCode(403);
+        invite(Tokens.ofNewUser("supplier"), id, email()).statusCode(404);
         invite(Tokens.of("buyer1"), id, email()).statusCode(403);
         invite(member, id, "not an email").statusCode(400).body("errors[0].field", equalTo("email"));
         invite(Tokens.of("admin1"), id, email()).statusCode(201);
         given().auth().oauth2(Tokens.ofNewUser("supplier")).when().get("/api/suppliers/" + id + "/invitations")
-                .then().statusCode(403);
+                .then().statusCode(404);
         assertEquals(1, mailbox.getTotalMessagesSent(), "only the admin's invitation was sent");
     }
 }

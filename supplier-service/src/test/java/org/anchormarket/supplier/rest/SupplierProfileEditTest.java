@@ -107,9 +107,9 @@ class SupplierProfileEditTest {
         String member = Tokens.ofNewUser("supplier");
         String id = registerAs(member, Registrations.valid());
         String stranger = Tokens.ofNewUser("supplier");
-        edit(stranger, id, Map.of("description", "Hijacked")).statusCode(403);
+        edit(stranger, id, Map.of("description", "Hijacked")).statusCode(404);
         edit(Tokens.of("buyer1"), id, Map.of("description", "Hijacked")).statusCode(403);
-        given().auth().oauth2(stranger).when().get("/api/suppliers/" + id + "/history").then().statusCode(403);
+        given().auth().oauth2(stranger).when().get("/api/suppliers/" + id + "/history").then().statusCode(404);
         given().auth().oauth2(Tokens.of("leader1")).when().get("/api/suppliers/" + id + "/history")
                 .then().statusCode(403);
         edit(Tokens.of("admin1"), id, Map.of("description", "Checked by the helpdesk")).statusCode(200);
@@ -125,5 +125,54 @@ class SupplierProfileEditTest {
         String id = registerAs(member, Registrations.valid());
         edit(member, id, Map.of("companyNumber", taken)).statusCode(409)
                 .body("errors[0].field", equalTo("companyNumber"));
+    }
+
+    @Test
+    void shouldRefuseAnEditMadeOnAStaleReadWith412AndChangeNothing() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid());
+        String read = given().auth().oauth2(member).when().get("/api/suppliers/" + id).then().statusCode(200)
+                .header("ETag", org.hamcrest.Matchers.matchesPattern("\"[0-9]+\"")).extract().header("ETag");
+
+        String afterFirst = given().auth().oauth2(member).header("If-Match", read).contentType(ContentType.JSON)
+                .body(Map.of("description", "First edit")).when().patch("/api/suppliers/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(read, afterFirst);
+        given().auth().oauth2(member).header("If-Match", read).contentType(ContentType.JSON)
+                .body(Map.of("description", "Second edit, made on the old read")).when().patch("/api/suppliers/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(member).header("If-Match", "yesterday").contentType(ContentType.JSON)
+                .body(Map.of("description", "x")).when().patch("/api/suppliers/" + id)
+                .then().statusCode(400).body("errors[0].field", equalTo("If-Match"));
+        given().auth().oauth2(member).when().get("/api/suppliers/" + id).then().statusCode(200)
+                .header("ETag", afterFirst).body("description", equalTo("First edit"));
+    }
+
+    @Test
+    void shouldAnswer409NotA500WhenEditsRace() throws Exception {
+        String member = Tokens.ofNewUser("supplier");
+        String id = registerAs(member, Registrations.valid());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                for (int i = 0; i < 8; i++) {
+                    int n = round * 8 + i;
+                    statuses.add(pool.submit(() -> given().auth().oauth2(member).contentType(ContentType.JSON)
+                            .body(Map.of("description", "Edit " + n, "employees", 10 + n))
+                            .when().patch("/api/suppliers/" + id).then().extract().statusCode()));
+                }
+            }
+            java.util.Map<Integer, Long> counted = new java.util.TreeMap<>();
+            for (var status : statuses) {
+                counted.merge(status.get(), 1L, Long::sum);
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(), new java.util.HashSet<>(
+                    counted.keySet()).stream().filter(s -> s != 200 && s != 409).collect(
+                            java.util.stream.Collectors.toSet()), "only 200 or 409: " + counted);
+            org.junit.jupiter.api.Assertions.assertTrue(counted.getOrDefault(200, 0L) > 0, counted.toString());
+        } finally {
+            pool.shutdown();
+        }
     }
 }

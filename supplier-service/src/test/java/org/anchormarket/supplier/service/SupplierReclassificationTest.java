@@ -90,4 +90,19 @@ class SupplierReclassificationTest {
         assertTrue(String.valueOf(basis).startsWith("rules-"), String.valueOf(basis));
         assertEquals(0, reclassification.run().checked(), "nothing is out of date any more");
     }
+
+    @Test
+    void shouldLeaveTheWorkToTheInstanceThatHoldsTheLock() throws Exception {
+        String id = register(Tokens.ofNewUser("supplier"));
+        makeStale(id);
+        try (var other = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get()
+                .getConnection(); var lock = other.prepareStatement("select pg_advisory_lock(" + 0x5EC1A55L + ")")) {
+            lock.execute(); // another instance is reclassifying
+            assertTrue(reclassification.runExclusively().isEmpty(), "this instance stands aside");
+            try (var unlock = other.prepareStatement("select pg_advisory_unlock(" + 0x5EC1A55L + ")")) {
+                unlock.execute();
+            }
+        }
+        assertTrue(reclassification.runExclusively().orElseThrow().checked() >= 1, "then it does the work");
+    }
 }
