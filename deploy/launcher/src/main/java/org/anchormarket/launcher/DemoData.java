@@ -19,7 +19,9 @@ import java.time.temporal.ChronoUnit;
  * Seeds a new platform through its public API, as real users would, so it is not empty: local and non-local
  * suppliers (registered by admin1 on their behalf, so the demo users supplier1 and supplier2 are still free to
  * register their own organisation), an open tender reserved for VCFSE organisations, a meet-the-buyer event. The borough's anchors come
- * with tender-service's reference data. Runs once per data directory.
+ * with tender-service's reference data. Each item is added only when it is not there yet, so a seeding interrupted
+ * half-way (Ctrl-C, a service down) is finished by the next start; once all is there, the data directory is marked
+ * and later starts skip it.
  */
 public final class DemoData {
 
@@ -51,40 +53,84 @@ public final class DemoData {
         return true;
     }
 
-    void seed() {
-        post("admin1", "/api/suppliers", """
+    /** Adds whatever of the demo data is missing. */
+    public void seed() {
+        supplier("""
                 {"legalName": "Pemberton Joinery Ltd", "organisationType": "LIMITED_COMPANY",
                  "companyNumber": "07654321", "postcode": "WN5 9XX", "addressLines": ["Unit 4, Enfield Street"],
                  "employees": 12, "annualTurnover": 850000, "cpvCodes": ["45421000"],
                  "email": "office@pemberton-joinery.example", "paysRealLivingWage": true, "localStaffShare": 0.8}""");
-        post("admin1", "/api/suppliers", """
+        supplier("""
                 {"legalName": "Leigh Community Kitchen CIC", "organisationType": "CIC", "companyNumber": "12345678",
                  "postcode": "WN7 1DB", "addressLines": ["The Old Library, Railway Road"], "employees": 6,
                  "annualTurnover": 180000, "cpvCodes": ["55520000"], "email": "hello@leighkitchen.example",
                  "paysRealLivingWage": true, "localStaffShare": 0.9}""");
-        post("admin1", "/api/suppliers", """
+        supplier("""
                 {"legalName": "Atherton Cleaning Co-operative", "organisationType": "COOPERATIVE",
                  "postcode": "M46 9JA", "addressLines": ["12 Market Street"], "employees": 20,
                  "annualTurnover": 400000, "cpvCodes": ["90910000"], "email": "coop@athertoncleaning.example"}""");
-        post("admin1", "/api/suppliers", """
+        supplier("""
                 {"legalName": "Northern Office Supplies Ltd", "organisationType": "LIMITED_COMPANY",
                  "companyNumber": "04123456", "postcode": "M1 1AE", "addressLines": ["1 Piccadilly"],
                  "employees": 120, "annualTurnover": 25000000, "cpvCodes": ["30192000"],
                  "email": "sales@northernoffice.example"}""");
-        post("admin1", "/api/suppliers", """
+        supplier("""
                 {"legalName": "Lancashire Skills Partnership Ltd", "organisationType": "LIMITED_COMPANY",
                  "companyNumber": "05555555", "postcode": "PR7 1AA", "addressLines": ["Chorley Business Centre"],
                  "branches": [{"postcode": "WN1 1AA", "addressLines": ["Wigan Life Centre"]}], "employees": 35,
                  "annualTurnover": 2400000, "cpvCodes": ["80500000"], "email": "info@lancsskills.example"}""");
-        post("buyer1", "/api/tenders", """
+        unlessListed("buyer1", "/api/tenders", "Community meals for older residents in Leigh", """
                 {"title": "Community meals for older residents in Leigh", "cpvCode": "55520000",
                  "description": "Hot meals delivered five days a week to about 120 residents.",
                  "closesAt": "%s", "reservedFor": "VCFSE"}""".formatted(Instant.now().plus(21, ChronoUnit.DAYS)
                 .truncatedTo(ChronoUnit.HOURS)));
-        post("buyer1", "/api/events", """
+        unlessListed("buyer1", "/api/events", "Meet the buyer: Wigan anchors", """
                 {"title": "Meet the buyer: Wigan anchors", "kind": "MEET_THE_BUYER", "startsAt": "%s",
                  "venue": "Robin Park Arena, Wigan", "capacity": 300}""".formatted(Instant.now()
                 .plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
+    }
+
+    /** Registers the supplier (as admin1) unless one of that legal name is registered already. */
+    private void supplier(String body) {
+        String name = read(body).get("legalName").asText();
+        JsonNode page = read(get("admin1", "/api/suppliers?pageSize=100&q=" + enc(name)));
+        for (JsonNode item : page.path("items")) {
+            if (name.equals(item.path("legalName").asText())) {
+                return;
+            }
+        }
+        post("admin1", "/api/suppliers", body);
+    }
+
+    /** Creates what the body describes unless the list at {@code path} has an item with that title already. */
+    private void unlessListed(String user, String path, String title, String body) {
+        for (JsonNode item : read(get(user, path))) {
+            if (title.equals(item.path("title").asText())) {
+                return;
+            }
+        }
+        post(user, path, body);
+    }
+
+    private String get(String user, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + tokens.computeIfAbsent(user, this::token))
+                .GET().build();
+        HttpResponse<String> response = send(request);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Demo data: GET " + path + " as " + user + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Demo data: not JSON: " + body, e);
+        }
     }
 
     private void post(String user, String path, String body) {

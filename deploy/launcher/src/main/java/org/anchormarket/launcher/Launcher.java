@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.anchormarket.infra.ManagedProcess;
 
 /**
  * {@code ./run.sh [--reset]}: the whole platform on 127.0.0.1 until Ctrl-C or SIGTERM, which stop every process it
@@ -34,12 +35,24 @@ public final class Launcher {
         QUIET_POSTGRES.setLevel(java.util.logging.Level.WARNING);
         Path root = Path.of(System.getProperty("anchor.root", ".")).toAbsolutePath().normalize();
         String dataDir = System.getenv("ANCHOR_DATA_DIR");
-        PlatformLayout layout = PlatformLayout.standard(root,
-                dataDir == null || dataDir.isBlank() ? root.resolve(".anchor-market") : Path.of(dataDir));
+        Path data = dataDir == null || dataDir.isBlank() ? root.resolve(".anchor-market") : Path.of(dataDir);
+        // ANCHOR_PORTS=free: every port chosen free (tests that run the launcher beside anything else).
+        PlatformLayout layout = "free".equals(System.getenv("ANCHOR_PORTS")) ? PlatformLayout.freePorts(root, data)
+                : PlatformLayout.standard(root, data);
         Instant begin = Instant.now();
-        Platform platform;
+        Platform platform = Platform.create(layout);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before anything starts: Ctrl-C at any moment, even while Keycloak is still starting, stops every
+        // process this launcher started (and stops it starting more).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[anchor-market] stopping every process it started ...");
+            platform.close();
+            ManagedProcess.stopAll(Duration.ofSeconds(20));
+            System.out.println("[anchor-market] stopped.");
+            stopped.countDown();
+        }, "anchor-market-stop"));
         try {
-            platform = Platform.start(layout, options.contains("--reset"),
+            platform.boot(options.contains("--reset"),
                     step -> System.out.printf("[anchor-market] %3ds starting %s%n", seconds(begin), step));
         } catch (RuntimeException e) {
             System.err.println("[anchor-market] could not start: " + e.getMessage());
@@ -47,13 +60,8 @@ public final class Launcher {
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("[anchor-market] stopping every process it started ...");
-            platform.close();
-            System.out.println("[anchor-market] stopped.");
-            stopped.countDown();
-        }, "anchor-market-stop"));
+        platform.supervise(Duration.ofSeconds(2), event -> System.out.printf("[anchor-market] %s %s%n",
+                java.time.LocalTime.now().withNano(0), event));
         try {
             boolean seeded = new DemoData(layout.gatewayUrl(), platform.tokenUrl()).seedOnce(layout.dataDir());
             System.out.println(summary(layout, platform, seeded, seconds(begin)));

@@ -31,23 +31,43 @@ public final class Platform implements AutoCloseable {
 
     private static final Duration APP_READY = Duration.ofMinutes(3);
 
+    /** How many restarts of one part within {@link #RESTART_WINDOW} before the supervisor gives up on it. */
+    private static final int MAX_RESTARTS = 5;
+    private static final Duration RESTART_WINDOW = Duration.ofMinutes(10);
+
     private final PlatformLayout layout;
     private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
     private final List<ManagedProcess> apps = Collections.synchronizedList(new ArrayList<>());
-    private LocalKeycloak keycloak;
+    /** How each app was launched, to launch it again. */
+    private final Map<String, Map<String, String>> appEnvironments = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<java.time.Instant>> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile LocalKeycloak keycloak;
+    private volatile LocalKafka kafka;
+    private volatile boolean closed;
+    private Progress console = message -> { };
 
     private Platform(PlatformLayout layout) {
         this.layout = layout;
     }
 
+    /** A platform not started yet: register its {@link #close()} before {@link #boot}, so a stop at any moment works. */
+    public static Platform create(PlatformLayout layout) {
+        return new Platform(layout);
+    }
+
     /** Starts everything; on failure stops what had started and rethrows. */
     public static Platform start(PlatformLayout layout, boolean reset, Progress progress) {
         Platform platform = new Platform(layout);
+        platform.boot(reset, progress);
+        return platform;
+    }
+
+    /** Starts everything in order, each awaited until healthy; on failure stops what had started and rethrows. */
+    public void boot(boolean reset, Progress progress) {
         try {
-            platform.startAll(reset, progress);
-            return platform;
+            startAll(reset, progress);
         } catch (RuntimeException e) {
-            platform.close();
+            close();
             throw e;
         }
     }
@@ -64,7 +84,9 @@ public final class Platform implements AutoCloseable {
         requirePackaged(gatewayApp());
         prepareDataDir(reset);
 
+        console = progress;
         progress.step("PostgreSQL on " + layout.postgres());
+        requireOpen();
         LocalPostgres postgres = LocalPostgres.start(layout.postgres(), layout.dataDir().resolve("postgres"));
         started.add(postgres);
         for (App app : services) {
@@ -79,7 +101,7 @@ public final class Platform implements AutoCloseable {
             started.add(kc);
             return kc;
         });
-        LocalKafka kafka = LocalKafka.start(layout.kafka(), layout.kafkaController(),
+        kafka = LocalKafka.start(layout.kafka(), layout.kafkaController(),
                 layout.dataDir().resolve("kafka"), Duration.ofSeconds(90));
         started.add(kafka);
 
@@ -197,14 +219,118 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("The platform is stopping");
+        }
+    }
+
     private void launch(App app, Map<String, String> env) {
+        requireOpen();
+        appEnvironments.put(app.name(), Map.copyOf(env));
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-jar", runnable(app).toString());
         Path log = layout.logs().resolve(app.name() + ".log");
         ManagedProcess process = ManagedProcess.start(app.name(), command, layout.root().resolve(app.module()), env,
                 log);
-        apps.add(process);
-        started.add(process);
+        synchronized (started) {
+            apps.removeIf(p -> p.name().equals(app.name()));
+            started.removeIf(p -> p instanceof ManagedProcess m && m.name().equals(app.name()));
+            apps.add(process);
+            started.add(process);
+        }
+    }
+
+    /**
+     * Watches every process of the platform from now on: one that dies is started again, and the restart is told
+     * to the console; meanwhile the rest keep serving. Gives up on a part that died {@value #MAX_RESTARTS} times in
+     * ten minutes (its log says why).
+     */
+    public void supervise(Duration every, Progress report) {
+        console = report;
+        Thread supervisor = new Thread(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(every.toMillis());
+                    checkOnce();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        console.step("supervisor: " + e.getMessage());
+                    }
+                }
+            }
+        }, "anchor-market-supervisor");
+        supervisor.setDaemon(true);
+        supervisor.start();
+    }
+
+    /** One round of the supervisor: restarts whatever has died. */
+    void checkOnce() {
+        LocalKafka broker = kafka;
+        if (broker != null && !broker.isAlive() && mayRestart("Kafka", broker.process())) {
+            broker.restart(Duration.ofSeconds(90));
+            console.step("Kafka is back");
+        }
+        LocalKeycloak identity = keycloak;
+        if (identity != null && !identity.process().isAlive() && mayRestart("Keycloak", identity.process())) {
+            identity.restart(Duration.ofMinutes(4));
+            console.step("Keycloak is back");
+        }
+        List<App> all = new ArrayList<>(services());
+        all.add(gatewayApp());
+        for (App app : all) {
+            ManagedProcess process;
+            synchronized (started) {
+                process = apps.stream().filter(p -> p.name().equals(app.name())).findFirst().orElse(null);
+            }
+            Map<String, String> env = appEnvironments.get(app.name());
+            if (process != null && env != null && !process.isAlive() && mayRestart(app.name(), process)) {
+                launch(app, env);
+                awaitReady(List.of(app));
+                console.step(app.name() + " is back");
+            }
+        }
+    }
+
+    private boolean mayRestart(String name, ManagedProcess dead) {
+        if (closed) {
+            return false;
+        }
+        java.time.Instant now = java.time.Instant.now();
+        List<java.time.Instant> recent = restarts.computeIfAbsent(name, n -> new ArrayList<>());
+        recent.removeIf(t -> t.isBefore(now.minus(RESTART_WINDOW)));
+        String exit = dead.isAlive() ? "" : " (exit code " + dead.exitValue() + ")";
+        if (recent.size() >= MAX_RESTARTS) {
+            if (recent.size() == MAX_RESTARTS) {
+                recent.add(now);
+                console.step(name + " died" + exit + " " + MAX_RESTARTS + " times in " + RESTART_WINDOW.toMinutes()
+                        + " minutes: not restarting it again; see " + dead.log());
+            }
+            return false;
+        }
+        recent.add(now);
+        console.step(name + " died" + exit + "; restarting it (restart " + recent.size() + "), log " + dead.log());
+        return true;
+    }
+
+    /** How many times the supervisor restarted the named part lately. */
+    public int restarts(String name) {
+        return restarts.getOrDefault(name, List.of()).size();
+    }
+
+    /** The running process of an app (gateway or service), or of Kafka or Keycloak, by name. */
+    public ManagedProcess process(String name) {
+        return switch (name) {
+            case "Kafka" -> kafka.process();
+            case "Keycloak" -> keycloak.process();
+            default -> {
+                synchronized (started) {
+                    yield apps.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+                }
+            }
+        };
     }
 
     private void awaitReady(List<App> which) {
@@ -247,6 +373,7 @@ public final class Platform implements AutoCloseable {
     /** Stops everything this platform started, last started first. */
     @Override
     public synchronized void close() {
+        closed = true;
         List<AutoCloseable> reversed;
         synchronized (started) {
             reversed = new ArrayList<>(started);

@@ -38,6 +38,7 @@ class WalkingSkeletonIT {
         platform = Platform.start(layout, false, step -> System.out.println("[system-test] starting " + step));
         gateway = layout.gatewayUrl();
         assertTrue(new DemoData(gateway, platform.tokenUrl()).seedOnce(data));
+        platform.supervise(Duration.ofSeconds(1), event -> System.out.println("[system-test] " + event));
     }
 
     @AfterAll
@@ -103,6 +104,21 @@ class WalkingSkeletonIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(token("leader1")) >= 5);
         given().auth().oauth2(buyer).when().get(gateway + "/api/me")
                 .then().statusCode(200).body("anchor", equalTo("wigan-council"));
+    }
+
+    /** A first start interrupted while seeding left part of the data: seeding again finishes it, adding nothing twice. */
+    @Test
+    void shouldSeedTheDemoDataAgainWithoutErrorsOrCopies() {
+        String admin = token("admin1");
+        int suppliers = given().auth().oauth2(admin).when().get(gateway + "/api/suppliers?q=Pemberton Joinery Ltd")
+                .then().statusCode(200).extract().path("total");
+        int tenders = given().auth().oauth2(admin).when().get(gateway + "/api/tenders").then().statusCode(200)
+                .extract().path("size()");
+        new DemoData(gateway, platform.tokenUrl()).seed();
+        given().auth().oauth2(admin).when().get(gateway + "/api/suppliers?q=Pemberton Joinery Ltd")
+                .then().statusCode(200).body("total", equalTo(suppliers));
+        given().auth().oauth2(admin).when().get(gateway + "/api/tenders").then().statusCode(200)
+                .body("size()", equalTo(tenders));
     }
 
     /** The invitation code from the email the supplier-service wrote to its log (the platform's mock mailer). */
@@ -238,10 +254,49 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void shouldReportTheGatewayReadyOnlyWithEveryServiceReady() {
+    void shouldReportEachServicesStateInTheGatewaysReadiness() {
         given().when().get(gateway + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks[0].data.size()", greaterThanOrEqualTo(4));
+                .body("checks[0].data.servicesDown", equalTo(0))
+                .body("checks[0].data.size()", greaterThanOrEqualTo(5));
         assertEquals(200, given().when().get(gateway + "/").then().extract().statusCode());
+    }
+
+    /**
+     * The broker and a service die (SIGKILL) while the platform runs: a registration made while the broker is down
+     * is accepted and reaches the report once the supervisor has restarted the broker; the rest keep serving while
+     * a service is down, and the service comes back.
+     */
+    @Test
+    void shouldRestartWhatDiesAndDeliverWhatWasAcceptedMeanwhile() {
+        String leader = token("leader1");
+        String supplier = token("supplier2");
+        long before = registeredSuppliers(leader);
+
+        crash(platform.process("Kafka"));
+        given().auth().oauth2(supplier).contentType(ContentType.JSON).body("""
+                {"legalName": "Standish Signs Ltd", "organisationType": "SOLE_TRADER", "postcode": "WN6 0AA",
+                 "addressLines": ["2 High Street"], "employees": 2, "annualTurnover": 90000,
+                 "email": "signs@standish.example"}""")
+                .when().post(gateway + "/api/suppliers").then().statusCode(201);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> registeredSuppliers(leader) == before + 1);
+        assertTrue(platform.restarts("Kafka") >= 1, "the supervisor restarted the broker");
+
+        crash(platform.process("tender-service"));
+        given().auth().oauth2(token("buyer1")).when().get(gateway + "/api/suppliers?locality=IN_BOROUGH")
+                .then().statusCode(200);
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> given().auth().oauth2(token("buyer1")).when().get(gateway + "/api/tenders")
+                        .then().extract().statusCode() == 200);
+        assertTrue(platform.restarts("tender-service") >= 1, "the supervisor restarted tender-service");
+    }
+
+    private static void crash(org.anchormarket.infra.ManagedProcess process) {
+        ProcessHandle.of(process.pid()).ifPresent(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.onExit().join();
+        });
     }
 }
