@@ -24,10 +24,11 @@ alter table outbox_message alter column aggregate_version set not null;
 insert into outbox_aggregate_version (topic, aggregate_key, version)
 select topic, message_key, max(aggregate_version) from outbox_message group by topic, message_key;
 
--- The relay reads the first pending message of each aggregate.
+-- The relay reads the oldest pending messages; health counts them and the parked ones.
 drop index outbox_message_unpublished;
-create index outbox_message_pending on outbox_message (topic, message_key, seq)
-    where published_at is null and parked_at is null;
+create index outbox_message_pending on outbox_message (seq) where published_at is null and parked_at is null;
+create index outbox_message_parked on outbox_message (seq) where parked_at is not null;
+create index outbox_message_published on outbox_message (published_at) where published_at is not null;
 
 -- Consumers: the newest version of each aggregate applied, so a late or redelivered older message changes nothing.
 create table consumed_version (

@@ -60,15 +60,23 @@ public final class DeadLetterReplay {
         try (var consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                 var producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(),
                         new ByteArraySerializer())) {
-            consumer.subscribe(List.of(deadLetterTopic));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofSeconds(2));
-                if (records.isEmpty()) {
-                    emptyPolls++;
-                    continue;
+            // Read up to the end the topic has now (every partition), then stop.
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic,
+                    Duration.ofSeconds(30)).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return 0;
+            }
+            consumer.assign(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            for (var partition : partitions) {
+                var committed = consumer.committed(java.util.Set.of(partition)).get(partition);
+                if (committed == null) {
+                    consumer.seekToBeginning(List.of(partition));
                 }
-                emptyPolls = 0;
+            }
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                var records = consumer.poll(Duration.ofSeconds(2));
                 List<Future<?>> sent = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> record : records) {
                     sent.add(producer.send(again(record, deadLetterTopic)));

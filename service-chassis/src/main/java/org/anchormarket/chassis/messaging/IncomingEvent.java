@@ -12,6 +12,9 @@ import org.apache.kafka.common.header.Headers;
  */
 public record IncomingEvent(String id, String type, String key, OptionalLong version, String data) {
 
+    /** The inbox's columns hold ids and keys this long. */
+    static final int MAX_ID_LENGTH = 200;
+
     public static IncomingEvent of(String data, IncomingKafkaRecordMetadata<?, ?> record) {
         if (record == null) {
             throw new PoisonMessageException("Not a Kafka record");
@@ -27,6 +30,9 @@ public record IncomingEvent(String id, String type, String key, OptionalLong ver
         String aggregate = key != null ? key.toString() : subject;
         if (aggregate == null || aggregate.isBlank()) {
             throw new PoisonMessageException("No aggregate key: the record has no key and no ce_subject");
+        }
+        if (id.length() > MAX_ID_LENGTH || aggregate.length() > MAX_ID_LENGTH) {
+            throw new PoisonMessageException("ce_id or key longer than " + MAX_ID_LENGTH + " characters");
         }
         String versionText = header(headers, CloudEventHeaders.AGGREGATE_VERSION_HEADER);
         OptionalLong version;

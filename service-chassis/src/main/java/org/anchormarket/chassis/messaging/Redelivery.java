@@ -8,7 +8,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 /**
  * How every consumer processes a message: a passing failure (database down, a timeout, a lock conflict) is tried
  * again with exponential back-off, without limit, and the consumer does not move past the message meanwhile; only a
- * {@link PoisonMessageException} ends the tries, and the message then goes to the dead-letter topic.
+ * {@link PoisonMessageException} ends the tries (as does a database data exception, SQLSTATE class 22, which the
+ * same message would raise every time), and the message then goes to the dead-letter topic. Retries are counted in
+ * the Fault Tolerance metrics ({@code ft_retry_retries_total}).
  * Call it from the {@code @Incoming} method with the transactional work: each try is its own transaction.
  */
 @ApplicationScoped
@@ -18,6 +20,33 @@ public class Redelivery {
             abortOn = PoisonMessageException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void process(Runnable work) {
-        work.run();
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            String state = sqlState(e);
+            if (state != null && state.startsWith("22")) {
+                // A data exception (value too long, out of range, invalid text): the same data fails every time.
+                throw new PoisonMessageException("The database refuses the message's data (SQLSTATE " + state + "): "
+                        + rootMessage(e), e);
+            }
+            throw e;
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage());
     }
 }

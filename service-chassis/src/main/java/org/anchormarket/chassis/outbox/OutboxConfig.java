@@ -12,8 +12,8 @@ public interface OutboxConfig {
     Duration pollInterval();
 
     /**
-     * How many messages one relay round sends at most. A round sends the oldest pending message of each aggregate
-     * (at most one per key), so messages of one key are never in flight together and a failure cannot reorder them.
+     * How many messages one relay round takes at most, oldest first. Each aggregate's are sent one after another
+     * (never two of one key in flight), different aggregates side by side.
      */
     @WithDefault("500")
     int batchSize();
@@ -27,7 +27,7 @@ public interface OutboxConfig {
     Duration retention();
 
     /**
-     * How many times a message the broker refuses for good (too large, invalid topic: not a passing fault) is tried
+     * How many times the broker may refuse a message for good (too large, invalid topic: never a passing fault)
      * before it is parked: logged as an error, counted in {@code outbox_messages_parked_total}, and passed over so
      * the aggregate's later messages go on. A broker that is down never parks anything.
      */

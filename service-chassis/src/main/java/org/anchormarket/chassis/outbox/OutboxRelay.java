@@ -15,8 +15,12 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,9 +45,10 @@ import org.jboss.logging.Logger;
  * Publishes outbox messages to Kafka, then marks them published. At least once: a crash between Kafka's
  * acknowledgement and the commit publishes a message again, and consumers de-duplicate by id.
  * <ul>
- * <li>Order: a round sends only the oldest pending message of each aggregate (topic + key), so no two messages of
- * one key are ever in flight together; the next is sent only after the broker has acknowledged the one before.
- * A failure can delay a key, never reorder it.</li>
+ * <li>Order: a round takes the oldest pending messages and sends each aggregate's (topic + key) one after another,
+ * each only once the broker has acknowledged the one before, so no two messages of one key are ever in flight
+ * together. A failure ends the aggregate's run for the round: it can delay a key, never reorder it. Different
+ * aggregates are sent side by side.</li>
  * <li>Durability: the producer waits for every in-sync replica ({@code acks=all}) and is idempotent, so a leader
  * failover neither loses an acknowledged message nor writes one twice.</li>
  * <li>A message the broker refuses for good (not a passing fault) is parked after
@@ -73,8 +78,17 @@ public class OutboxRelay {
         return t;
     });
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    /** Topics whose metadata the broker could not give lately, and until when they wait. */
+    private final Map<String, Instant> unreachableUntil = new ConcurrentHashMap<>();
+    /** Sends each aggregate's next message once the one before is acknowledged. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-sender");
+        t.setDaemon(true);
+        return t;
+    });
     private Producer<String, String> producer;
     private volatile boolean failing;
+    private volatile boolean closed;
 
     OutboxRelay(EntityManager em, OutboxConfig config, MeterRegistry metrics,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
@@ -132,11 +146,18 @@ public class OutboxRelay {
         relaySafely();
     }
 
+    /** Deletes relayed messages older than the retention, a few thousand per transaction. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldPublished() {
         Instant cutOff = Instant.now().minus(config.retention());
-        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("publishedAt < ?1", cutOff));
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                    delete from outbox_message where seq in (
+                        select seq from outbox_message where published_at < ?1 limit 5000)""")
+                    .setParameter(1, cutOff).executeUpdate());
+        } while (deleted > 0);
     }
 
     private void relaySafely() {
@@ -170,42 +191,75 @@ public class OutboxRelay {
         if (!Boolean.TRUE.equals(locked)) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<OutboxMessage> round = em.createNativeQuery("""
-                select * from (
-                    select distinct on (topic, message_key) * from outbox_message
-                    where published_at is null and parked_at is null
-                    order by topic, message_key, seq) oldest_of_each_key
-                order by seq limit ?1""", OutboxMessage.class)
-                .setParameter(1, config.batchSize())
-                .getResultList();
-        if (round.isEmpty()) {
+        // Topics the broker could not be reached for lately are left out for a while, so that their backlog cannot
+        // fill every round and hold up the topics behind them.
+        Instant now0 = Instant.now();
+        unreachableUntil.values().removeIf(until -> until.isBefore(now0));
+        List<OutboxMessage> batch = (unreachableUntil.isEmpty()
+                ? OutboxMessage.<OutboxMessage>find("publishedAt is null and parkedAt is null order by seq")
+                : OutboxMessage.<OutboxMessage>find("publishedAt is null and parkedAt is null and topic not in ?1 "
+                        + "order by seq", List.copyOf(unreachableUntil.keySet())))
+                .page(0, config.batchSize()).list();
+        if (batch.isEmpty()) {
             return 0;
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(round.size());
-        for (OutboxMessage m : round) {
-            Future<RecordMetadata> ack = send(m);
-            acks.add(ack);
-            if (ack.isDone() && failure(ack) instanceof RetriableException) {
-                break; // the broker cannot be reached: the rest wait for the next round
+        // One chain per aggregate: its messages are sent one after another, each only once the broker has
+        // acknowledged the one before; a failure ends the chain, so nothing after it is sent this round. Chains of
+        // different aggregates run side by side.
+        Map<String, List<OutboxMessage>> byAggregate = new LinkedHashMap<>();
+        batch.forEach(m -> byAggregate.computeIfAbsent(m.topic + '\u0000' + m.key, k -> new ArrayList<>()).add(m));
+        Producer<String, String> producer = producer();
+        Set<String> unreachableTopics = ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicBoolean roundOver = new java.util.concurrent.atomic.AtomicBoolean();
+        Map<OutboxMessage, Throwable> failures = new ConcurrentHashMap<>();
+        Set<OutboxMessage> acknowledged = ConcurrentHashMap.newKeySet();
+        List<CompletableFuture<Void>> chains = new ArrayList<>();
+        for (List<OutboxMessage> messages : byAggregate.values()) {
+            CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+            for (OutboxMessage m : messages) {
+                // The next send runs on the relay's own sender thread, never on the producer's I/O thread that
+                // completed the acknowledgement (a send there could block the very thread that must acknowledge).
+                chain = chain.thenComposeAsync(previous -> roundOver.get()
+                        ? CompletableFuture.failedFuture(new ChainStopped()) : send(m, producer, unreachableTopics),
+                        sender)
+                        .thenAccept(ack -> acknowledged.add(m))
+                        .exceptionallyCompose(failure -> {
+                            failures.putIfAbsent(m, unwrap(failure));
+                            return CompletableFuture.failedFuture(new ChainStopped());
+                        });
             }
+            chains.add(chain.exceptionally(stopped -> null));
         }
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
-        int published = 0;
+        try {
+            CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new))
+                    .get(config.sendTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // what was not acknowledged by now is tried again next round (a late acknowledgement only duplicates)
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Outbox relay interrupted", e);
+        }
+        roundOver.set(true); // chains still waiting for an acknowledgement send nothing more
+        unreachableTopics.forEach(topic -> unreachableUntil.put(topic, Instant.now().plusSeconds(10)));
         Instant now = Instant.now();
-        for (int i = 0; i < acks.size(); i++) {
-            OutboxMessage m = round.get(i);
-            try {
-                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                m.publishedAt = now;
-                published++;
-            } catch (ExecutionException e) {
-                failed(m, e.getCause(), now);
-            } catch (TimeoutException e) {
-                failed(m, e, now);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Outbox relay interrupted", e);
+        int published = 0;
+        for (List<OutboxMessage> messages : byAggregate.values()) {
+            // Only an unbroken run from the aggregate's first message counts as published: a message is sent only
+            // after the one before it was acknowledged, so this never leaves a gap that a later round would fill
+            // out of order.
+            for (OutboxMessage m : messages) {
+                if (acknowledged.contains(m)) {
+                    m.publishedAt = now;
+                    published++;
+                } else {
+                    Throwable failure = failures.get(m);
+                    if (failure != null && !(failure instanceof ChainStopped)) {
+                        failed(m, failure, now);
+                    }
+                    break;
+                }
             }
         }
         publishedCount.increment(published);
@@ -216,7 +270,35 @@ public class OutboxRelay {
         return published;
     }
 
-    private Future<RecordMetadata> send(OutboxMessage m) {
+    /** Ends an aggregate's chain after a failure; not itself a failure of the messages after it. */
+    private static final class ChainStopped extends RuntimeException {
+        ChainStopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /**
+     * Sends one message; the future completes when the broker acknowledges it. A topic the broker could not be
+     * reached for (metadata timeout) is skipped for the rest of the round, so one missing topic holds up only its
+     * own messages, and only for a round's worth of seconds.
+     */
+    private CompletableFuture<RecordMetadata> send(OutboxMessage m, Producer<String, String> producer,
+            Set<String> unreachableTopics) {
+        CompletableFuture<RecordMetadata> ack = new CompletableFuture<>();
+        if (unreachableTopics.contains(m.topic)) {
+            ack.completeExceptionally(new org.apache.kafka.common.errors.TimeoutException(
+                    "topic " + m.topic + " unreachable this round"));
+            return ack;
+        }
         ProducerRecord<String, String> record = new ProducerRecord<>(m.topic, m.key, m.payload);
         header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
         header(record, CloudEventHeaders.ID, m.id.toString());
@@ -227,10 +309,23 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.AGGREGATE_VERSION_HEADER, Long.toString(m.aggregateVersion));
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
         try {
-            return producer().send(record);
+            Future<RecordMetadata> sent = producer.send(record, (metadata, failure) -> {
+                if (failure == null) {
+                    ack.complete(metadata);
+                } else {
+                    if (failure instanceof RetriableException) {
+                        unreachableTopics.add(m.topic);
+                    }
+                    ack.completeExceptionally(failure);
+                }
+            });
+            if (sent.isDone() && failure(sent) instanceof RetriableException) {
+                unreachableTopics.add(m.topic); // failed at once: no metadata for the topic within max.block.ms
+            }
         } catch (RuntimeException e) {
-            return java.util.concurrent.CompletableFuture.failedFuture(e);
+            ack.completeExceptionally(e);
         }
+        return ack;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
@@ -239,18 +334,19 @@ public class OutboxRelay {
 
     private void failed(OutboxMessage m, Throwable cause, Instant now) {
         failedCount.increment();
-        m.attempts++;
         String reason = cause.toString();
         m.lastError = reason.length() > MAX_ERROR_LENGTH ? reason.substring(0, MAX_ERROR_LENGTH) : reason;
         if (refusedForGood(cause)) {
+            m.attempts++; // refusals only: a broker that is down or slow never brings a message nearer parking
             if (m.attempts >= config.maxAttempts()) {
                 m.parkedAt = now;
                 parkedCount.increment();
-                LOG.errorf("Outbox message %s (%s, key %s, version %d, seq %d) parked after %d attempts: %s. Its "
+                LOG.errorf("Outbox message %s (%s, key %s, version %d, seq %d) parked after %d refusals: %s. Its "
                         + "aggregate's later messages go on; see docs/reliability.md to send it again.",
                         m.id, m.type, m.key, m.aggregateVersion, m.seq, m.attempts, reason);
             }
-        } else if (!(cause instanceof RetriableException) && !(cause instanceof TimeoutException)) {
+        } else if (!(cause instanceof RetriableException) && !(cause instanceof TimeoutException)
+                && !(cause instanceof ApiException)) {
             resetProducer(); // the client itself is in a bad state: a fresh one next round
         }
         if (!failing) {
@@ -259,9 +355,14 @@ public class OutboxRelay {
         }
     }
 
-    /** The broker refused this record itself (too large, invalid topic, not serialisable): sending again won't help. */
+    /**
+     * The broker refused this very record, and would again: it is too large, its topic name is invalid, it cannot be
+     * serialised. Nothing else counts (an authorization or server error may pass; a down broker surely will).
+     */
     private static boolean refusedForGood(Throwable cause) {
-        return (cause instanceof ApiException && !(cause instanceof RetriableException))
+        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.InvalidTopicException
+                || cause instanceof org.apache.kafka.common.InvalidRecordException
                 || cause instanceof SerializationException;
     }
 
@@ -276,7 +377,10 @@ public class OutboxRelay {
         }
     }
 
-    private Producer<String, String> producer() {
+    private synchronized Producer<String, String> producer() {
+        if (closed) {
+            throw new IllegalStateException("The outbox relay is closed");
+        }
         if (producer == null) {
             producer = new KafkaProducer<>(producerConfig);
         }
@@ -291,8 +395,10 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    synchronized void close() {
+    void close() {
+        closed = true;
         wakeUps.shutdownNow();
+        sender.shutdownNow();
         resetProducer();
     }
 }

@@ -56,16 +56,29 @@ public class SupplierProjection {
         known.persist();
     }
 
-    /** A newer name or postcode; nothing for a supplier not known yet (its registration comes first, by key). */
+    /**
+     * The supplier's state after an edit. Messages carry the whole state, so an update also stands in for a
+     * registration that never arrived (dead-lettered, parked): the version guard may then skip that older message
+     * without anything being lost.
+     */
     private void updated(SupplierUpdated event) {
-        find(event.getSupplierId())
-                .filter(known -> known.erasedAt == null)
-                .ifPresent(known -> {
-                    known.legalName = event.getLegalName();
-                    if (event.getPostcode() != null) {
-                        known.postcode = event.getPostcode();
-                    }
-                });
+        KnownSupplier known = find(event.getSupplierId()).orElseGet(() -> {
+            KnownSupplier k = new KnownSupplier();
+            k.supplierId = event.getSupplierId();
+            k.registeredAt = event.getUpdatedAt().toInstant();
+            return k;
+        });
+        if (known.erasedAt != null) {
+            return;
+        }
+        known.legalName = event.getLegalName();
+        if (event.getPostcode() != null) {
+            known.postcode = event.getPostcode();
+        }
+        if (known.postcode == null) {
+            known.postcode = "";
+        }
+        known.persist();
     }
 
     /** Replaces the sole trader's personal data with the anonymised values; the row stays for spend totals. */
