@@ -314,11 +314,7 @@ public class SupplierPages {
                 .description(description == null ? null : description.strip())
                 .cpvCodes(lines(cpvCodes, "[\\s,;]+"))
                 .paysRealLivingWage("on".equals(paysRealLivingWage));
-        try {
-            change.website(blank(website) == null ? null : URI.create(website.strip()));
-        } catch (IllegalArgumentException e) {
-            errors.add(Map.of("field", "website", "reason", "is not a web address"));
-        }
+        change.website(blank(website) == null ? null : website.strip());
         change.employees(wholeNumber(employees, "employees", errors))
                 .annualTurnover(pounds(annualTurnover, "annualTurnover", errors));
         Refusal refusal = errors.isEmpty() ? null : new Refusal("Please correct the fields marked", errors);
@@ -350,14 +346,12 @@ public class SupplierPages {
                     List.of(Map.of("field", "file", "reason", "is required"))));
         }
         try {
-            ImportReport report = suppliers.importSuppliers(Files.readString(file.uploadedFile(),
-                    StandardCharsets.UTF_8));
+            // The bytes as uploaded: supplier-service works out the encoding (UTF-8, with or without BOM, or
+            // Windows-1252).
+            ImportReport report = suppliers.importSuppliers(file.uploadedFile().toFile());
             return Templates.imports(user(), report, null);
         } catch (WebApplicationException e) {
             return Templates.imports(user(), null, refusal(e));
-        } catch (java.nio.charset.MalformedInputException e) {
-            return Templates.imports(user(), null, new Refusal("The file is not UTF-8 text; save it as CSV UTF-8",
-                    List.of(Map.of("field", "file", "reason", "is not UTF-8"))));
         }
     }
 

@@ -8,12 +8,29 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final java.time.Duration retryAfter;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String title, String detail, List<Problem.FieldError> errors,
+            java.time.Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429, with a Retry-After. */
+    public static ProblemException tooManyRequests(String detail, java.time.Duration retryAfter) {
+        return new ProblemException(429, "Too Many Requests", detail, List.of(), retryAfter);
+    }
+
+    /** How long the client should wait before trying again (429, 503), if said. */
+    public java.util.Optional<java.time.Duration> retryAfter() {
+        return java.util.Optional.ofNullable(retryAfter);
     }
 
     public static ProblemException notFound(String what) {

@@ -3,7 +3,8 @@ package org.anchormarket.chassis.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import org.anchormarket.chassis.json.StrictJson;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.ForbiddenException;
 import jakarta.validation.ConstraintViolation;
@@ -50,9 +51,13 @@ public class ProblemMappers {
         if (!requestFields) {
             return unexpected(e, uri);
         }
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::reason))
+        // One reason per field, the most basic first: missing, then size, then form.
+        java.util.Map<String, ConstraintViolation<?>> byField = new java.util.TreeMap<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            byField.merge(fieldName(v), v, (a, b) -> rank(a) <= rank(b) ? a : b);
+        }
+        List<Problem.FieldError> errors = byField.entrySet().stream()
+                .map(entry -> new Problem.FieldError(entry.getKey(), message(entry.getValue())))
                 .toList();
         return problem(400, "Invalid request", "The request has invalid fields", uri, errors);
     }
@@ -60,12 +65,57 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(MismatchedInputException e, UriInfo uri) {
         String field = path(e);
-        String reason = e instanceof InvalidFormatException f
-                ? "cannot be read as " + f.getTargetType().getSimpleName() + ": " + f.getValue()
-                : "has the wrong type or shape (expected " + (e.getTargetType() == null ? "another type"
-                        : e.getTargetType().getSimpleName()) + ")";
-        return problem(400, "Invalid request", "The request body does not match the API",
-                uri, List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, reason)));
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (field.isEmpty() && message.startsWith("Trailing token")) {
+            return problem(400, "Invalid request", "The request body is not valid JSON", uri,
+                    List.of(new Problem.FieldError("body", "has more after the JSON value")));
+        }
+        return problem(400, "Invalid request", "The request body does not match the API", uri,
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, reason(e))));
+    }
+
+    /** Why a value could not be read, in words for the client: never Jackson's message, which names internals. */
+    private static String reason(MismatchedInputException e) {
+        if (e instanceof StrictJson.RefusedValue refused) {
+            return refused.getOriginalMessage();
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        Class<?> type = e.getTargetType();
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .filter(v -> !v.equals("unknown_default_open_api")).collect(Collectors.joining(", "));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == java.math.BigInteger.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be text";
+        }
+        if (type == java.util.UUID.class) {
+            return "must be a UUID";
+        }
+        if (type == java.time.OffsetDateTime.class || type == java.time.Instant.class) {
+            return "must be a date and time such as 2026-11-23T10:00:00Z";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date such as 2026-11-23";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be a list";
+        }
+        return "must be an object";
     }
 
     @ServerExceptionMapper
@@ -74,17 +124,39 @@ public class ProblemMappers {
             return unreadable(m, uri);
         }
         if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
-            Throwable cause = m.getCause() == null ? m : m.getCause();
             return problem(400, "Invalid request", "The request body does not match the API", uri,
-                    List.of(new Problem.FieldError(path(m), cause.getMessage())));
+                    List.of(new Problem.FieldError(path(m), "has a value that cannot be read")));
         }
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher duplicate = DUPLICATE.matcher(message);
+        if (duplicate.find()) {
+            return problem(400, "Invalid request", "The request body is not valid JSON", uri,
+                    List.of(new Problem.FieldError(duplicate.group(1), "appears more than once")));
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column "
+                + at.getColumnNr() + ")";
         return problem(400, "Invalid request", "The request body is not valid JSON", uri,
-                List.of(new Problem.FieldError("body", e.getOriginalMessage())));
+                List.of(new Problem.FieldError("body", "is not valid JSON" + where)));
     }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile(
+            "Duplicate (?:field|Object property) '([^']*)'");
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
-        return problem(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        Response.ResponseBuilder response = builder(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+        return response.build();
+    }
+
+    /** The domain's refusals, each to its status. */
+    @ServerExceptionMapper
+    public Response domain(org.anchormarket.chassis.domain.DomainException e, UriInfo uri) {
+        int status = e instanceof org.anchormarket.chassis.domain.DomainException.NotFound ? 404 : 409;
+        List<Problem.FieldError> errors = e.field() == null ? List.of()
+                : List.of(new Problem.FieldError(e.field(), e.getMessage()));
+        return problem(status, status == 404 ? "Not Found" : "Conflict", e.getMessage(), uri, errors);
     }
 
     @ServerExceptionMapper
@@ -94,6 +166,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ProblemException refusal) {
+                return refused(refusal, uri); // a parameter converter refused a value (StrictParameters)
+            }
+        }
         Response response = e.getResponse();
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return malformed(jpe, uri);
@@ -122,6 +199,9 @@ public class ProblemMappers {
             }
             if (t instanceof ProblemException refusal) {
                 return refused(refusal, uri);
+            }
+            if (t instanceof org.anchormarket.chassis.domain.DomainException refusal) {
+                return domain(refusal, uri);
             }
         }
         String errorId = UUID.randomUUID().toString();
@@ -163,6 +243,18 @@ public class ProblemMappers {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static int rank(ConstraintViolation<?> violation) {
+        Object constraint = violation.getConstraintDescriptor().getAnnotation();
+        return constraint instanceof jakarta.validation.constraints.NotNull ? 0
+                : constraint instanceof jakarta.validation.constraints.Size ? 1 : 2;
+    }
+
+    /** Bean Validation's message, except that a missing required value "is required". */
+    private static String message(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull
+                ? "is required" : violation.getMessage();
     }
 
     /** {@code register.arg0.legalName} → {@code legalName}; a query parameter keeps its own name. */

@@ -38,6 +38,31 @@ public class TestResource {
         return checked.call(null);
     }
 
+    /** What a generated API model looks like: required fields, numbers, a flag, a date, a list. */
+    public record Input(@NotNull String name, @NotNull Integer count, java.math.BigDecimal share, Boolean flag,
+            java.time.OffsetDateTime when, java.util.List<String> tags) {
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("/echo")
+    @jakarta.ws.rs.Consumes("application/json")
+    @jakarta.ws.rs.Produces("application/json")
+    public Input echo(@Valid @NotNull Input input) {
+        return input;
+    }
+
+    @GET
+    @Path("/flag")
+    public String flag(@QueryParam("flag") Boolean flag, @QueryParam("q") String q) {
+        return flag + " " + q;
+    }
+
+    @GET
+    @Path("/items/{id}")
+    public String item(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
+        return id.toString();
+    }
+
     /** A bean whose method constraints our own code breaks. */
     @ApplicationScoped
     public static class Checked {

@@ -1,5 +1,6 @@
 package org.anchormarket.supplier.service;
 
+import org.anchormarket.supplier.domain.SupplierDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,6 +61,10 @@ public class SupplierClassifier {
         return "rules-" + RULES_VERSION + ";" + geography.fingerprint();
     }
 
+    /** What the API's spec also says of a website: http or https, a host with a dot, no spaces. */
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile(
+            "^https?://[^\\s/?#]+\\.[^\\s]+$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** Every rule the draft breaks, each naming its field; empty when it may be stored. */
     public List<FieldError> problems(SupplierDraft draft) {
         List<FieldError> errors = new ArrayList<>();
@@ -71,6 +76,15 @@ public class SupplierClassifier {
             if (Postcode.parse(branches.get(i).postcode()).isEmpty()) {
                 errors.add(new FieldError("branches[" + i + "].postcode", "is not a UK postcode"));
             }
+        }
+        if (!blank(draft.website()) && !WEB_ADDRESS.matcher(draft.website().strip()).matches()) {
+            errors.add(new FieldError("website", "is not a web address starting http:// or https://"));
+        }
+        if (blank(draft.legalName())) {
+            errors.add(new FieldError("legalName", "is required"));
+        }
+        if (draft.email() != null && !draft.email().isEmpty() && blank(draft.email())) {
+            errors.add(new FieldError("email", "must not be blank"));
         }
         if (blank(draft.companyNumber())) {
             if (draft.organisationType().needsCompanyNumber()) {

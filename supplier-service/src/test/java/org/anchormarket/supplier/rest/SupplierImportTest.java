@@ -110,4 +110,41 @@ class SupplierImportTest {
         }
         given().contentType("text/csv").body(HEADER).when().post("/api/suppliers/imports").then().statusCode(401);
     }
+
+    /** Excel saves "CSV" as Windows-1252 and "CSV UTF-8" with a byte-order mark: both read right, neither mangled. */
+    @Test
+    void shouldReadWindows1252AndUtf8WithABomAndHonourADeclaredCharset() {
+        String tag = "Enc" + UUID.randomUUID().toString().substring(0, 8);
+        java.util.function.Function<String, String> row = name -> HEADER + tag + " " + name
+                + ",SOLE_TRADER,,WN2 2AA,3 Market St,1,32000,cafe@naive.example,,,,\n";
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        // As a browser or Excel sends it: no charset added to the Content-Type.
+        var asSent = io.restassured.config.RestAssuredConfig.config().encoderConfig(
+                io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
+        // ’ is 0x92 in Windows-1252 (a control character in ISO-8859-1, not UTF-8 at all).
+        given().config(asSent).auth().oauth2(Tokens.of("admin1")).contentType("text/csv")
+                .body(row.apply("Jo’s Café Naïve").getBytes(cp1252)).when().post("/api/suppliers/imports")
+                .then().statusCode(200).body("registered", org.hamcrest.Matchers.equalTo(1))
+                .body("results[0].legalName", org.hamcrest.Matchers.equalTo(tag + " Jo’s Café Naïve"));
+
+        byte[] utf8 = row.apply("Crème Brûlée").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        given().config(asSent).auth().oauth2(Tokens.of("admin1")).contentType("text/csv").body(withBom)
+                .when().post("/api/suppliers/imports").then().statusCode(200)
+                .body("results[0].legalName", org.hamcrest.Matchers.equalTo(tag + " Crème Brûlée"));
+
+        given().config(asSent).auth().oauth2(Tokens.of("admin1")).contentType("text/csv; charset=windows-1252")
+                .body(row.apply("Señor Ñandú").getBytes(cp1252)).when().post("/api/suppliers/imports")
+                .then().statusCode(200)
+                .body("results[0].legalName", org.hamcrest.Matchers.equalTo(tag + " Señor Ñandú"));
+        given().config(asSent).auth().oauth2(Tokens.of("admin1")).contentType("text/csv; charset=utf-8")
+                .body(row.apply("Señor Ñandú").getBytes(cp1252)).when().post("/api/suppliers/imports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("body"));
+    }
 }

@@ -53,9 +53,26 @@ class SupplierResourceTest {
                 .then().statusCode(200).body("legalName", equalTo("Pemberton Joinery Ltd"));
     }
 
+    /** As the gateway calls: from its own source address (127.0.0.2). */
+    private static io.restassured.config.RestAssuredConfig fromTheGateway() throws java.net.UnknownHostException {
+        return io.restassured.config.RestAssuredConfig.config().httpClient(io.restassured.config.HttpClientConfig
+                .httpClientConfig().setParam("http.route.local-address", java.net.InetAddress.getByName("127.0.0.2")));
+    }
+
     @Test
-    void shouldNameTheGatewaysAddressInLocationWhenCalledThroughIt() {
+    void shouldIgnoreForwardedHeadersFromAnyoneButTheGateway() {
         given().auth().oauth2(Tokens.of("admin1"))
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers")
+                .then().statusCode(201)
+                .header("Location", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("evil.example")));
+    }
+
+    @Test
+    void shouldNameTheGatewaysAddressInLocationWhenCalledThroughIt() throws Exception {
+        given().config(fromTheGateway()).auth().oauth2(Tokens.of("admin1"))
                 .header("X-Forwarded-Host", "gateway.example:8080")
                 .header("X-Forwarded-Proto", "https")
                 .contentType(ContentType.JSON).body(Registrations.valid())
@@ -160,12 +177,19 @@ class SupplierResourceTest {
     }
 
     @Test
+    void shouldRefuseATokenTheRealmIssuedToAnotherClient() {
+        given().auth().oauth2(Tokens.ofOtherClient("admin1")).when().get("/api/suppliers").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("admin1")).when().get("/api/suppliers").then().statusCode(200);
+    }
+
+    @Test
     void shouldServeHealthMetricsAndTheSpecAsWritten() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"))
-                .body(containsString("Kafka (degraded, not down, when unreachable)"))
-                .body(containsString("\"kafka\": \"UP\""));
+                .body(containsString("Kafka (degraded, not down, when unreachable)"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> given().when()
+                .get("/q/health/ready").then().extract().asString().contains("\"kafka\": \"UP\""));
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
         given().when().get("/q/openapi").then().statusCode(200)
