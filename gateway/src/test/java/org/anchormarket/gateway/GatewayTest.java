@@ -45,6 +45,26 @@ class GatewayTest {
         assertEquals("/api/suppliers", RecordingUpstream.LAST.get().uri());
     }
 
+    /** A caller cannot make a service believe it came from elsewhere: the gateway sets the forwarding headers. */
+    @Test
+    void shouldReplaceForwardingHeadersTheCallerSentAndCallFromItsOwnAddress() {
+        given().auth().oauth2(Tokens.of("buyer1")).header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-Prefix", "/evil")
+                .when().get("/api/suppliers/abc").then().statusCode(418);
+        RecordingUpstream.Seen seen = RecordingUpstream.LAST.get();
+        assertEquals(io.restassured.RestAssured.baseURI.replaceFirst("^https?://", "") + ":"
+                + io.restassured.RestAssured.port, seen.forwardedHost());
+        assertEquals("http", seen.forwardedProto());
+        assertNull(seen.forwardedPrefix());
+        assertEquals("127.0.0.2", seen.remoteAddress(), "the address the services trust forwarded headers from");
+    }
+
+    @Test
+    void shouldRefuseABearerTokenTheRealmIssuedToAnotherClient() {
+        given().auth().oauth2(Tokens.ofOtherClient("buyer1")).when().get("/api/suppliers/abc").then()
+                .statusCode(401);
+    }
+
     @Test
     void shouldTellTheCallerWhoTheyAre() {
         given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/me")

@@ -17,7 +17,8 @@ import org.anchormarket.infra.Ports;
  */
 public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
 
-    record Seen(String method, String uri, String authorization, String forwardedHost, String forwardedProto) {
+    record Seen(String method, String uri, String authorization, String forwardedHost, String forwardedProto,
+            String forwardedPrefix, String remoteAddress) {
     }
 
     static final AtomicReference<Seen> LAST = new AtomicReference<>();
@@ -34,7 +35,9 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
             LAST.set(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
-                    exchange.getRequestHeaders().getFirst("X-Forwarded-Proto")));
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
+                    exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"),
+                    exchange.getRemoteAddress().getAddress().getHostAddress()));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);

@@ -34,16 +34,37 @@ public final class Tokens {
         return fetch(base + "/realms/anchor-market/protocol/openid-connect/token", newUser(base, role));
     }
 
+    /** A brand-new user with this (verified) email address, for what is bound to an address (invitations). */
+    public static String ofNewUserWithEmail(String role, String email) {
+        return ofNewUserWithEmail(SharedInfra.keycloak().url(), role, email);
+    }
+
+    /** The same on the Keycloak at {@code base}. */
+    public static String ofNewUserWithEmail(String base, String role, String email) {
+        return fetch(base + "/realms/anchor-market/protocol/openid-connect/token", newUser(base, role, email, true));
+    }
+
+    /** A brand-new user whose email address Keycloak has not verified. */
+    public static String ofNewUserWithUnverifiedEmail(String role, String email) {
+        String base = SharedInfra.keycloak().url();
+        return fetch(base + "/realms/anchor-market/protocol/openid-connect/token", newUser(base, role, email, false));
+    }
+
     /** Creates a user holding {@code role} on the Keycloak at {@code base}; returns its name, also its password. */
     public static String newUser(String base, String role) {
+        return newUser(base, role, null, true);
+    }
+
+    /** The same, with this email address (null for one made from the user name), verified or not. */
+    public static String newUser(String base, String role, String email, boolean emailVerified) {
         String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", "kcadmin").formParam("password", "kcadmin")
                 .when().post(base + "/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
         String username = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String location = given().auth().oauth2(admin).contentType("application/json").body(Map.of(
-                "username", username, "enabled", true, "emailVerified", true, "firstName", "Test",
-                "lastName", role, "email", username + "@test.anchormarket.local",
+                "username", username, "enabled", true, "emailVerified", emailVerified, "firstName", "Test",
+                "lastName", role, "email", email != null ? email : username + "@test.anchormarket.local",
                 "credentials", java.util.List.of(Map.of("type", "password", "value", username, "temporary", false))))
                 .when().post(base + "/admin/realms/anchor-market/users")
                 .then().statusCode(201).extract().header("Location");
@@ -54,6 +75,21 @@ public final class Tokens {
                 .when().post(location + "/role-mappings/realm")
                 .then().statusCode(204);
         return username;
+    }
+
+    /**
+     * A token of the same realm and user, but issued to another client ({@code admin-cli}, which every realm has):
+     * not meant for the platform's APIs, which must refuse it.
+     */
+    public static String ofOtherClient(String tokenUrl, String user) {
+        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", user).formParam("password", user)
+                .when().post(tokenUrl).then().statusCode(200).extract().path("access_token");
+    }
+
+    /** The same on the Keycloak this test JVM started. */
+    public static String ofOtherClient(String user) {
+        return ofOtherClient(SharedInfra.keycloak().tokenUrl(), user);
     }
 
     /** An access token from the Keycloak at {@code tokenUrl} (e.g. a whole platform started by a system test). */

@@ -83,6 +83,7 @@ public final class LocalKeycloak implements AutoCloseable {
             LocalKeycloak keycloak = new LocalKeycloak(process, port, command, home, env, log);
             String wellKnown = keycloak.realmUrl() + "/.well-known/openid-configuration";
             process.awaitReady(() -> Http.ok(wellKnown), timeout);
+            keycloak.ensureApiAudience();
             if (firstStart) {
                 Files.writeString(home.resolve(READY_MARKER), "augmented\n");
             }
@@ -165,6 +166,74 @@ public final class LocalKeycloak implements AutoCloseable {
 
     /** The web UI's client, whose sign-in may return only to the addresses it lists. */
     static final String WEB_CLIENT = "anchor-web";
+
+    /** The audience every platform API requires in an access token (each service's quarkus.oidc.token.audience). */
+    public static final String API_AUDIENCE = "anchor-market-api";
+    private static final String AUDIENCE_MAPPER = "anchor-market-api audience";
+
+    /**
+     * The platform's clients put {@value #API_AUDIENCE} in their access tokens (tokens of any other client of the
+     * realm are refused by the services). The realm file has the mapper; this adds it to a realm imported before.
+     */
+    public void ensureApiAudience() {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            String admin = adminToken(http, json);
+            String clients = url() + "/admin/realms/" + REALM + "/clients";
+            for (String clientId : List.of(WEB_CLIENT, "anchor-cli")) {
+                var found = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clients
+                        + "?clientId=" + clientId)).header("Authorization", "Bearer " + admin).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                var client = json.readTree(found.body()).path(0);
+                if (found.statusCode() != 200 || client.isMissingNode()) {
+                    throw new IllegalStateException("Keycloak did not show the client " + clientId + " (every "
+                            + "service would refuse its tokens): " + found.statusCode() + " " + found.body());
+                }
+                boolean present = false;
+                for (var mapper : client.path("protocolMappers")) {
+                    present |= AUDIENCE_MAPPER.equals(mapper.path("name").asText());
+                }
+                if (present) {
+                    continue;
+                }
+                String mapper = json.writeValueAsString(Map.of("name", AUDIENCE_MAPPER, "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper", "config", Map.of(
+                                "included.custom.audience", API_AUDIENCE, "id.token.claim", "false",
+                                "access.token.claim", "true", "introspection.token.claim", "true")));
+                var added = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clients + "/"
+                        + client.get("id").asText() + "/protocol-mappers/models"))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(mapper)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (added.statusCode() != 201) {
+                    throw new IllegalStateException("Keycloak refused the audience mapper for " + clientId + ": "
+                            + added.statusCode() + " " + added.body());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String adminToken(java.net.http.HttpClient http, com.fasterxml.jackson.databind.ObjectMapper json)
+            throws IOException, InterruptedException {
+        var tokenResponse = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url() + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=admin-cli&username=kcadmin&password=kcadmin"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String token = json.readTree(tokenResponse.body()).path("access_token").asText("");
+        if (tokenResponse.statusCode() != 200 || token.isEmpty()) {
+            throw new IllegalStateException("Keycloak's bootstrap admin got no token: " + tokenResponse.statusCode()
+                    + " " + tokenResponse.body());
+        }
+        return token;
+    }
 
     /**
      * Lets browser sign-in through the web UI's client return to {@code baseUrl} (a gateway on a port other than

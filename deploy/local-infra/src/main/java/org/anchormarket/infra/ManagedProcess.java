@@ -157,11 +157,19 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** From now on no process is started (a shutdown has begun). */
+    public static void refuseNewStarts() {
+        synchronized (LIVE) {
+            shuttingDown = true;
+        }
+    }
+
     /**
      * Stops every process this JVM started that is still running (newest first) and refuses to start more: for a
      * shutdown that may come at any moment, even while something is still starting.
      */
     public static void stopAll(Duration grace) {
+        refuseNewStarts();
         List<ManagedProcess> running;
         synchronized (LIVE) {
             shuttingDown = true;

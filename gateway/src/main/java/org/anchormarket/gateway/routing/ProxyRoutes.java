@@ -29,25 +29,37 @@ public class ProxyRoutes {
     private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
 
     /**
-     * Tells the service the address the caller used (X-Forwarded-Host/Proto), so links it builds, such as
-     * Location, name the gateway rather than the service's own port. Services trust these from the gateway only.
+     * Tells the service the address the caller used (X-Forwarded-Host/Proto/For), so links it builds, such as
+     * Location, name the gateway rather than the service's own port. Whatever forwarding headers the caller sent
+     * are dropped first: the values come from the request as the gateway resolved it (its own front proxy's
+     * headers only where quarkus.http.proxy trusts one). Services trust these from the gateway's address only.
      */
     static final ProxyInterceptor FORWARDED_HEADERS = new ProxyInterceptor() {
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             ProxyRequest request = context.request();
             HttpServerRequest incoming = request.proxiedRequest();
+            java.util.List<String> forged = request.headers().names().stream()
+                    .filter(n -> n.equalsIgnoreCase("Forwarded") || n.toLowerCase(java.util.Locale.ROOT)
+                            .startsWith("x-forwarded-"))
+                    .toList();
+            forged.forEach(request.headers()::remove);
             HostAndPort authority = incoming.authority();
             if (authority != null) {
                 request.headers().set("X-Forwarded-Host", authority.toString());
             }
             request.headers().set("X-Forwarded-Proto", incoming.scheme() == null ? "http" : incoming.scheme());
+            if (incoming.remoteAddress() != null) {
+                request.headers().set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
+            }
             return context.sendRequest();
         }
     };
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(5_000));
+        HttpClientOptions options = new HttpClientOptions().setConnectTimeout(5_000);
+        config.upstreamSourceAddress().ifPresent(options::setLocalAddress);
+        HttpClient client = vertx.createHttpClient(options);
         config.routes().forEach((name, route) -> {
             int port = route.target().getPort() > 0 ? route.target().getPort() : 80;
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port, route.target().getHost());

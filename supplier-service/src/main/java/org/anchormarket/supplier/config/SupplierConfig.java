@@ -18,6 +18,17 @@ public interface SupplierConfig {
         /** Where the email sends the invited person to sign in and accept (the gateway's web UI). */
         @io.smallrye.config.WithDefault("http://127.0.0.1:8080/app/organisation")
         String acceptUrl();
+
+        /** How many invitations one member may send in 24 hours (admins are not limited). */
+        @io.smallrye.config.WithDefault("20")
+        int perMemberPerDay();
+
+        /**
+         * Whether the accepting user's email must be verified by the identity provider. On only where the realm
+         * verifies addresses (it needs a mail server); the local platform, without one, turns it off.
+         */
+        @io.smallrye.config.WithDefault("true")
+        boolean requireVerifiedEmail();
     }
 
     /** Reference data the operator provides in its official formats; without them the shipped seeds are used. */

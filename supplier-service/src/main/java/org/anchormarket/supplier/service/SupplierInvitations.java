@@ -1,5 +1,6 @@
 package org.anchormarket.supplier.service;
 
+import org.anchormarket.supplier.domain.SupplierDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -36,10 +37,13 @@ public class SupplierInvitations {
     private final SupplierConfig config;
     private final Event<Created> created;
     private final EntityManager em;
-    private final SupplierService suppliers;
+    private final SupplierRegistrations registration;
+    private final SupplierHistory history;
 
-    SupplierInvitations(SupplierConfig config, Event<Created> created, EntityManager em, SupplierService suppliers) {
-        this.suppliers = suppliers;
+    SupplierInvitations(SupplierConfig config, Event<Created> created, EntityManager em,
+            SupplierRegistrations registration, SupplierHistory history) {
+        this.registration = registration;
+        this.history = history;
         this.config = config;
         this.created = created;
         this.em = em;
@@ -51,7 +55,7 @@ public class SupplierInvitations {
      */
     @Transactional
     public Supplier registerAssisted(SupplierDraft draft, String admin, String inviteEmail) {
-        Supplier s = suppliers.register(draft, admin, false);
+        Supplier s = registration.register(draft, admin, false);
         invite(s.id, inviteEmail == null || inviteEmail.isBlank() ? s.email : inviteEmail, admin, true);
         return s;
     }
@@ -61,6 +65,14 @@ public class SupplierInvitations {
         Supplier supplier = Supplier.forCaller(supplierId, subject, admin);
         if (supplier.erasedAt != null) {
             throw ProblemException.conflict("Supplier " + supplierId + " was erased", "id");
+        }
+        if (!admin) {
+            Instant dayAgo = Instant.now().minus(java.time.Duration.ofDays(1));
+            long sent = SupplierInvitation.count("invitedBy = ?1 and invitedAt > ?2", subject, dayAgo);
+            if (sent >= config.invitations().perMemberPerDay()) {
+                throw ProblemException.tooManyRequests("You have sent " + sent + " invitations in the last 24 hours, "
+                        + "the most a member may; try again later or ask the helpdesk", java.time.Duration.ofHours(1));
+            }
         }
         String code = newCode();
         SupplierInvitation invitation = new SupplierInvitation();
@@ -81,9 +93,18 @@ public class SupplierInvitations {
         return SupplierInvitation.of(supplierId);
     }
 
-    /** The signed-in supplier user joins the organisation the code invites to. */
+    /** Who accepts: the token's subject and its email claims. */
+    public record Invitee(String subject, String email, boolean emailVerified) {
+    }
+
+    /**
+     * The signed-in supplier user joins the organisation the code invites to, if the code was sent to that user's
+     * own email address (verified by the identity provider where it verifies addresses): a forwarded or leaked
+     * code is of no use to anyone else.
+     */
     @Transactional
-    public Supplier accept(String code, String subject) {
+    public Supplier accept(String code, Invitee invitee) {
+        String subject = invitee.subject();
         SupplierInvitation invitation = SupplierInvitation.<SupplierInvitation>find("codeHash", hash(code.strip()))
                 .firstResultOptional()
                 .orElseThrow(() -> new ProblemException(404, "Not found", "No invitation has this code",
@@ -99,6 +120,17 @@ public class SupplierInvitations {
             case PENDING -> {
             }
         }
+        if (invitee.email() == null || !invitation.email.equals(invitee.email().strip().toLowerCase(Locale.ROOT))) {
+            throw new ProblemException(403, "Forbidden", "This invitation was sent to another email address: sign in "
+                    + "with the account of the address it was sent to",
+                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code",
+                            "was sent to another email address")));
+        }
+        if (config.invitations().requireVerifiedEmail() && !invitee.emailVerified()) {
+            throw new ProblemException(403, "Forbidden", "Verify your email address first, then accept again",
+                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code",
+                            "needs a verified email address")));
+        }
         if (supplier.erasedAt != null) {
             throw new ProblemException(410, "Gone", "The organisation was erased",
                     List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code", "is for an erased supplier")));
@@ -111,7 +143,7 @@ public class SupplierInvitations {
         SupplierMember.of(supplier.id, subject, now).persist();
         invitation.acceptedBy = subject;
         invitation.acceptedAt = now;
-        suppliers.memberJoined(supplier, subject, now);
+        history.memberJoined(supplier, subject, now);
         try {
             em.flush();
         } catch (org.hibernate.exception.ConstraintViolationException e) {

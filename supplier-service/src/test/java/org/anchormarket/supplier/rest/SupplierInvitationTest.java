@@ -84,7 +84,7 @@ class SupplierInvitationTest {
         String code = codeSentTo(email);
         assertTrue(mailbox.getMailsSentTo(email).get(0).getSubject().contains("Pemberton Joinery Ltd"));
 
-        String colleague = Tokens.ofNewUser("supplier");
+        String colleague = Tokens.ofNewUserWithEmail("supplier", email);
         accept(colleague, code).statusCode(200).body("id", equalTo(id));
         given().auth().oauth2(colleague).when().get("/api/suppliers/me").then().statusCode(200).body("id", equalTo(id));
         given().auth().oauth2(colleague).contentType(ContentType.JSON).body(Map.of("employees", 13))
@@ -105,7 +105,7 @@ class SupplierInvitationTest {
                 .body(Registrations.valid("legalName", "Hindley Cafe CIC", "organisationType", "CIC",
                         "inviteEmail", contact))
                 .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
-        String owner = Tokens.ofNewUser("supplier");
+        String owner = Tokens.ofNewUserWithEmail("supplier", contact);
         given().auth().oauth2(owner).when().get("/api/suppliers/me").then().statusCode(404);
 
         accept(owner, codeSentTo(contact)).statusCode(200).body("legalName", equalTo("Hindley Cafe CIC"));
@@ -142,7 +142,7 @@ class SupplierInvitationTest {
 
         String other = email();
         invite(member, id, other).statusCode(201);
-        String memberElsewhere = Tokens.ofNewUser("supplier");
+        String memberElsewhere = Tokens.ofNewUserWithEmail("supplier", other);
         given().auth().oauth2(memberElsewhere).contentType(ContentType.JSON).body(Registrations.valid())
                 .when().post("/api/suppliers").then().statusCode(201);
         accept(memberElsewhere, codeSentTo(other)).statusCode(409);
@@ -162,5 +162,39 @@ class SupplierInvitationTest {
         given().auth().oauth2(Tokens.ofNewUser("supplier")).when().get("/api/suppliers/" + id + "/invitations")
                 .then().statusCode(404);
         assertEquals(1, mailbox.getTotalMessagesSent(), "only the admin's invitation was sent");
+    }
+
+    /** A forwarded or leaked code is of no use to an account of another address. */
+    @Test
+    void shouldLetOnlyTheAccountOfTheInvitedAddressAccept() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        String invited = email();
+        invite(member, id, invited).statusCode(201);
+        String code = codeSentTo(invited);
+
+        accept(Tokens.ofNewUser("supplier"), code).statusCode(403).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("code"));
+        accept(Tokens.ofNewUserWithEmail("supplier", invited), code).statusCode(200).body("id", equalTo(id));
+
+        // The right address, but not verified by Keycloak: anyone could have typed it in.
+        String unverified = email();
+        invite(member, id, unverified).statusCode(201);
+        accept(Tokens.ofNewUserWithUnverifiedEmail("supplier", unverified), codeSentTo(unverified)).statusCode(403)
+                .body("errors[0].reason", equalTo("needs a verified email address"));
+    }
+
+    @Test
+    void shouldLimitHowManyInvitationsAMemberSendsADay() {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        for (int i = 0; i < 20; i++) {
+            invite(member, id, email()).statusCode(201);
+        }
+        invite(member, id, email()).statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue());
+        invite(Tokens.of("admin1"), id, email()).statusCode(201); // the helpdesk is not limited
     }
 }

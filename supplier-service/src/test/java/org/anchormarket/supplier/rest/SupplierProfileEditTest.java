@@ -118,9 +118,11 @@ class SupplierProfileEditTest {
     }
 
     @Test
-    void shouldRefuseAnEditToANumberAnotherOrganisationHas() {
+    void shouldRefuseAnEditToANumberAVerifiedOrganisationHas() {
         String taken = Registrations.uniqueCompanyNumber();
-        registerAs(Tokens.of("admin1"), Registrations.valid("companyNumber", taken));
+        String holder = registerAs(Tokens.of("admin1"), Registrations.valid("companyNumber", taken));
+        given().auth().oauth2(Tokens.of("admin1")).contentType(ContentType.JSON).body(Map.of("status", "VERIFIED"))
+                .when().post("/api/suppliers/" + holder + "/verification").then().statusCode(200);
         String member = Tokens.ofNewUser("supplier");
         String id = registerAs(member, Registrations.valid());
         edit(member, id, Map.of("companyNumber", taken)).statusCode(409)

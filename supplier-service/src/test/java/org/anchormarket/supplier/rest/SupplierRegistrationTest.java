@@ -75,19 +75,39 @@ class SupplierRegistrationTest {
     }
 
     @Test
-    void shouldRefuseASecondOrganisationWithTheSameCompanyOrCharityNumber() {
+    void shouldRefuseANumberAVerifiedOrganisationHoldsButNotOneOnlyAwaitingVerification() {
         String company = Registrations.uniqueCompanyNumber();
-        register(Registrations.valid("companyNumber", company)).statusCode(201);
-        register(Registrations.valid("companyNumber", company, "legalName", "Copycat Ltd"))
+        String squatter = register(Registrations.valid("companyNumber", company, "legalName", "Copycat Ltd"))
+                .statusCode(201).extract().path("id");
+        // The real organisation is not locked out by whoever registered its number first.
+        String genuine = register(Registrations.valid("companyNumber", company)).statusCode(201).extract().path("id");
+        for (String id : new String[] { squatter, genuine }) {
+            given().auth().oauth2(Tokens.of("admin1")).when().get("/api/suppliers/" + id).then().statusCode(200)
+                    .body("sharedNumber", equalTo(true));
+        }
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/" + genuine).then().statusCode(200)
+                .body("sharedNumber", org.hamcrest.Matchers.nullValue());
+
+        verify(genuine).statusCode(200);
+        verify(squatter).statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("companyNumber"));
+        register(Registrations.valid("companyNumber", company, "legalName", "Third Try Ltd"))
                 .statusCode(409).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("companyNumber"))
                 .body("detail", containsString(company));
 
         String charity = Registrations.uniqueCharityNumber();
-        register(Registrations.valid("organisationType", "CIO", "companyNumber", null, "charityNumber", charity))
-                .statusCode(201).body("classification.vcfse", equalTo(true));
+        String cio = register(Registrations.valid("organisationType", "CIO", "companyNumber", null, "charityNumber",
+                charity)).statusCode(201).body("classification.vcfse", equalTo(true)).extract().path("id");
+        verify(cio).statusCode(200);
         register(Registrations.valid("organisationType", "CIO", "companyNumber", null, "charityNumber", charity))
                 .statusCode(409).body("errors[0].field", equalTo("charityNumber"));
+    }
+
+    private static io.restassured.response.ValidatableResponse verify(String id) {
+        return given().auth().oauth2(Tokens.of("admin1")).contentType(ContentType.JSON)
+                .body(java.util.Map.of("status", "VERIFIED")).when().post("/api/suppliers/" + id + "/verification")
+                .then();
     }
 
     @Test
