@@ -1,19 +1,18 @@
 package org.anchormarket.testing;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic of the shared test broker from its beginning until a record matches, for tests of messages. */
+/**
+ * Reads a topic of the shared test broker from its beginning until a record matches, for tests of messages
+ * (Quarkus's Kafka companion does the reading).
+ */
 public final class TopicRecords {
 
     private TopicRecords() {
@@ -22,23 +21,11 @@ public final class TopicRecords {
     /** The first record on {@code topic} that matches, waiting up to {@code timeout}; fails the test if none. */
     public static ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match,
             Duration timeout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant end = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(end)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (match.test(record)) {
-                        return record;
-                    }
-                }
-            }
+        try (KafkaCompanion kafka = new KafkaCompanion(SharedInfra.kafka().bootstrapServers())) {
+            return kafka.consumeStrings().withOffsetReset(OffsetResetStrategy.EARLIEST)
+                    .fromTopics(Set.of(topic), records -> records.filter(match))
+                    .awaitRecords(1, timeout).getFirstRecord();
         }
-        throw new AssertionError("No matching record on " + topic + " within " + timeout);
     }
 
     /** A record's header as text (CloudEvents binary mode puts its attributes there: ce_type, ce_subject ...). */

@@ -46,6 +46,7 @@ public final class Launcher {
         // process this launcher started (and stops it starting more).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[anchor-market] stopping every process it started ...");
+            ManagedProcess.refuseNewStarts();
             platform.close();
             ManagedProcess.stopAll(Duration.ofSeconds(20));
             System.out.println("[anchor-market] stopped.");

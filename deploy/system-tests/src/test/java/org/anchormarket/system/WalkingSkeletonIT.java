@@ -86,6 +86,9 @@ class WalkingSkeletonIT {
     @Test
     void shouldRefuseCallersWithoutATokenOrWithTheWrongRole() {
         given().when().get(gateway + "/api/reports/suppliers").then().statusCode(401);
+        // A token of the right user, issued to a client that is not the platform's: not for our APIs.
+        given().auth().oauth2(Tokens.ofOtherClient(platform.tokenUrl(), "leader1")).when()
+                .get(gateway + "/api/reports/suppliers").then().statusCode(401);
         given().contentType(ContentType.JSON).body("{}").when().post(gateway + "/api/suppliers").then().statusCode(401);
         given().auth().oauth2(token("supplier1")).when().get(gateway + "/api/reports/suppliers")
                 .then().statusCode(403);
@@ -147,7 +150,7 @@ class WalkingSkeletonIT {
                 .when().post(gateway + "/api/suppliers").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
                 .until(() -> invitationCodeSentTo(contact) != null);
-        String owner = Tokens.ofNewUser(platform.keycloakUrl(), "supplier");
+        String owner = Tokens.ofNewUserWithEmail(platform.keycloakUrl(), "supplier", contact);
         given().auth().oauth2(owner).contentType(ContentType.JSON)
                 .body(java.util.Map.of("code", invitationCodeSentTo(contact)))
                 .when().post(gateway + "/api/suppliers/invitations/acceptance").then().statusCode(200);
@@ -290,6 +293,68 @@ class WalkingSkeletonIT {
                 .until(() -> given().auth().oauth2(token("buyer1")).when().get(gateway + "/api/tenders")
                         .then().extract().statusCode() == 200);
         assertTrue(platform.restarts("tender-service") >= 1, "the supervisor restarted tender-service");
+    }
+
+    /**
+     * Fault test 2: supplier-service is killed (SIGKILL) during a burst of registrations and restarted. Every
+     * registration that got a 201 is there and its message reaches the report; one whose answer was lost is there
+     * whole (row and message) or not at all: the report counts exactly what the directory holds.
+     */
+    @Test
+    void shouldKeepEveryAcceptedRegistrationWhenSupplierServiceIsKilledDuringABurst() throws Exception {
+        String admin = token("admin1");
+        String leader = token("leader1");
+        String tag = "Burst" + Long.toHexString(System.nanoTime());
+        long before = registeredSuppliers(leader);
+        java.util.List<String> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int c = 0; c < 4; c++) {
+            int client = c;
+            done.add(clients.submit(() -> {
+                var timeouts = io.restassured.config.RestAssuredConfig.config().httpClient(
+                        io.restassured.config.HttpClientConfig.httpClientConfig()
+                                .setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 30_000));
+                for (int i = 0; i < 15; i++) {
+                    io.restassured.response.ExtractableResponse<io.restassured.response.Response> response;
+                    try {
+                        response = given().config(timeouts).auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                            {"legalName": "%s %d-%d Decorating", "organisationType": "SOLE_TRADER",
+                             "postcode": "WN2 3AA", "addressLines": ["1 Market Street"], "employees": 1,
+                             "annualTurnover": 40000, "email": "burst@decorating.example"}""".formatted(tag, client, i))
+                            .when().post(gateway + "/api/suppliers").then().extract();
+                    } catch (RuntimeException e) {
+                        answered.incrementAndGet(); // no answer at all: failed, as far as the client knows
+                        continue;
+                    }
+                    if (response.statusCode() == 201) {
+                        accepted.add(response.path("id"));
+                    }
+                    answered.incrementAndGet();
+                }
+            }));
+        }
+        await().atMost(Duration.ofMinutes(1)).until(() -> answered.get() >= 12);
+        crash(platform.process("supplier-service"));
+        for (var d : done) {
+            d.get();
+        }
+        clients.shutdown();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> given().auth().oauth2(admin).when().get(gateway + "/api/suppliers?q=" + tag)
+                        .then().extract().statusCode() == 200);
+        assertTrue(platform.restarts("supplier-service") >= 1, "the supervisor restarted supplier-service");
+        assertTrue(accepted.size() >= 10, "accepted before the crash: " + accepted.size());
+
+        List<String> stored = given().auth().oauth2(admin).when().get(gateway + "/api/suppliers?pageSize=200&q=" + tag)
+                .then().statusCode(200).extract().path("items.id");
+        assertTrue(stored.containsAll(accepted), "every 201 is stored");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> registeredSuppliers(leader) == before + stored.size());
+        System.out.printf("[reliability] supplier-service killed during a burst: %d sent, %d accepted (201), %d "
+                + "stored, %d delivered to the report%n", 60, accepted.size(), stored.size(),
+                registeredSuppliers(leader) - before);
     }
 
     private static void crash(org.anchormarket.infra.ManagedProcess process) {

@@ -157,7 +157,7 @@ public class Supplier extends PanacheEntityBase {
     public static Supplier forCaller(UUID id, String subject, boolean privileged) {
         return Supplier.<Supplier>findByIdOptional(id)
                 .filter(supplier -> privileged || SupplierMember.isMember(id, subject))
-                .orElseThrow(() -> org.anchormarket.chassis.problem.ProblemException.notFound("Supplier " + id));
+                .orElseThrow(() -> new org.anchormarket.chassis.domain.DomainException.NotFound("Supplier " + id));
     }
 
     public static java.util.Optional<Supplier> ofMember(String subject) {

@@ -29,9 +29,10 @@ public class SupplierChange extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
-    /** JSON: [{"field": ..., "from": ..., "to": ...}]. */
+    /** Each changed field: {"field": ..., "from": ..., "to": ...} (from or to left out when there was none). */
     @Column(nullable = false)
-    public String changes;
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public List<java.util.Map<String, Object>> changes;
 
     public static List<SupplierChange> of(UUID supplierId) {
         return list("supplierId = ?1 order by changedAt desc, id desc", supplierId);

@@ -1,4 +1,4 @@
-package org.anchormarket.supplier.service;
+package org.anchormarket.supplier.domain;
 
 import java.math.BigDecimal;
 import java.util.List;

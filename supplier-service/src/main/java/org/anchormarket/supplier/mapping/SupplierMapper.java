@@ -1,7 +1,5 @@
 package org.anchormarket.supplier.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +13,7 @@ import org.anchormarket.contracts.supplier.model.VerificationStatus;
 import org.anchormarket.supplier.domain.Branch;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierChange;
-import org.anchormarket.supplier.service.SupplierDraft;
+import org.anchormarket.supplier.domain.SupplierDraft;
 
 /** API ↔ domain. */
 public final class SupplierMapper {
@@ -44,7 +42,7 @@ public final class SupplierMapper {
                 or(p.getCpvCodes(), base.cpvCodes()),
                 or(p.getEmail(), base.email()),
                 or(p.getPhone(), base.phone()),
-                p.getWebsite() == null ? base.website() : p.getWebsite().toString(),
+                p.getWebsite() == null ? base.website() : p.getWebsite(),
                 or(p.getDescription(), base.description()),
                 or(p.getSocialEnterprise(), base.socialEnterprise()),
                 or(p.getPaysRealLivingWage(), base.paysRealLivingWage()),
@@ -68,19 +66,13 @@ public final class SupplierMapper {
                 .acceptedAt(i.acceptedAt == null ? null : i.acceptedAt.atOffset(ZoneOffset.UTC));
     }
 
-    /** A recorded change as the API shows it; its fields are stored as JSON. */
-    public static org.anchormarket.contracts.supplier.model.SupplierChange toApi(SupplierChange change,
-            ObjectMapper json) {
-        try {
-            List<SupplierChangeChangesInner> fields = json.readValue(change.changes,
-                    json.getTypeFactory().constructCollectionType(List.class, SupplierChangeChangesInner.class));
-            return new org.anchormarket.contracts.supplier.model.SupplierChange()
-                    .changedAt(change.changedAt.atOffset(ZoneOffset.UTC))
-                    .changedBy(change.changedBy)
-                    .changes(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable history of supplier " + change.supplierId, e);
-        }
+    /** A recorded change as the API shows it. */
+    public static org.anchormarket.contracts.supplier.model.SupplierChange toApi(SupplierChange change) {
+        return new org.anchormarket.contracts.supplier.model.SupplierChange()
+                .changedAt(change.changedAt.atOffset(ZoneOffset.UTC))
+                .changedBy(change.changedBy)
+                .changes(change.changes.stream().map(c -> new SupplierChangeChangesInner()
+                        .field(String.valueOf(c.get("field"))).from(c.get("from")).to(c.get("to"))).toList());
     }
 
     public static org.anchormarket.contracts.supplier.model.Supplier toApi(Supplier s) {
@@ -101,7 +93,7 @@ public final class SupplierMapper {
                 .cpvCodes(List.copyOf(s.cpvCodes))
                 .email(s.email)
                 .phone(s.phone)
-                .website(s.website == null ? null : java.net.URI.create(s.website))
+                .website(s.website)
                 .description(s.description)
                 .socialEnterprise(s.socialEnterprise)
                 .paysRealLivingWage(s.paysRealLivingWage)

@@ -22,13 +22,19 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import org.anchormarket.supplier.mapping.SupplierCsv;
 import org.anchormarket.supplier.mapping.SupplierMapper;
 import org.anchormarket.supplier.service.SupplierDirectory;
-import org.anchormarket.supplier.service.SupplierDraft;
+import org.anchormarket.supplier.domain.SupplierDraft;
 import org.anchormarket.supplier.service.SupplierImport;
 import org.anchormarket.supplier.service.SupplierInvitations;
 import org.anchormarket.contracts.supplier.model.Invitation;
 import org.anchormarket.contracts.supplier.model.InvitationAcceptance;
 import org.anchormarket.contracts.supplier.model.InvitationRequest;
-import org.anchormarket.supplier.service.SupplierService;
+import org.anchormarket.supplier.mapping.SupplierImportFile;
+import org.anchormarket.supplier.service.SupplierEditing;
+import org.anchormarket.supplier.service.SupplierErasure;
+import org.anchormarket.supplier.service.SupplierHistory;
+import org.anchormarket.supplier.service.SupplierLookup;
+import org.anchormarket.supplier.service.SupplierRegistrations;
+import org.anchormarket.supplier.service.SupplierVerification;
 import org.anchormarket.contracts.supplier.model.ImportReport;
 import org.anchormarket.contracts.supplier.model.ImportRowResult;
 import org.anchormarket.contracts.supplier.model.ImportRowResultErrorsInner;
@@ -37,8 +43,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** Thin: maps in, calls the service, maps out. The spec (contracts/supplier) is the source of this API. */
 public class SupplierResource implements SuppliersApi {
 
-    private final SupplierService suppliers;
+    private final SupplierRegistrations registration;
+    private final SupplierLookup lookup;
+    private final SupplierEditing editing;
+    private final SupplierVerification verification;
+    private final SupplierErasure erasure;
+    private final SupplierHistory history;
+    private final SupplierInvitations invitations;
     private final SupplierDirectory directory;
+    private final SupplierImport imports;
+    private final SupplierImportFile importFile;
     private final SecurityIdentity identity;
     private final JsonWebToken token;
     private final UriInfo uri;
@@ -46,35 +60,41 @@ public class SupplierResource implements SuppliersApi {
     private final EntityTags tags;
     private final ObjectMapper json;
     private final CurrentVertxRequest request;
-    private final SupplierImport imports;
-    private final SupplierInvitations invitations;
 
-    SupplierResource(SupplierService suppliers, SupplierDirectory directory, SecurityIdentity identity,
-            JsonWebToken token, UriInfo uri, Created created, EntityTags tags, ObjectMapper json,
-            CurrentVertxRequest request,
-            SupplierImport imports, SupplierInvitations invitations) {
+    @SuppressWarnings("checkstyle:ParameterNumber") // one use case each; the resource only maps in and out
+    SupplierResource(SupplierRegistrations registration, SupplierLookup lookup, SupplierEditing editing,
+            SupplierVerification verification, SupplierErasure erasure, SupplierHistory history,
+            SupplierInvitations invitations, SupplierDirectory directory, SupplierImport imports,
+            SupplierImportFile importFile, SecurityIdentity identity, JsonWebToken token, UriInfo uri,
+            Created created, EntityTags tags, ObjectMapper json, CurrentVertxRequest request) {
+        this.registration = registration;
+        this.lookup = lookup;
+        this.editing = editing;
+        this.verification = verification;
+        this.erasure = erasure;
+        this.history = history;
         this.invitations = invitations;
-        this.imports = imports;
-        this.json = json;
-        this.request = request;
-        this.suppliers = suppliers;
         this.directory = directory;
+        this.imports = imports;
+        this.importFile = importFile;
         this.identity = identity;
         this.token = token;
         this.uri = uri;
         this.created = created;
         this.tags = tags;
+        this.json = json;
+        this.request = request;
     }
 
     @Override
     @RolesAllowed({ "supplier", "admin" })
-    public Supplier registerSupplier(SupplierRegistration registration) {
+    public Supplier registerSupplier(SupplierRegistration body) {
         boolean assisted = identity.hasRole("admin") && !identity.hasRole("supplier");
         SupplierDraft draft = SupplierMapper.overlay(SupplierDraft.EMPTY,
-                json.convertValue(registration, SupplierProfile.class));
+                json.convertValue(body, SupplierProfile.class));
         var supplier = assisted
-                ? invitations.registerAssisted(draft, token.getSubject(), registration.getInviteEmail())
-                : suppliers.register(draft, token.getSubject(), true);
+                ? invitations.registerAssisted(draft, token.getSubject(), body.getInviteEmail())
+                : registration.register(draft, token.getSubject(), true);
         created.at(uri.getBaseUriBuilder().path("api/suppliers/{id}").build(supplier.id));
         return SupplierMapper.toApi(supplier);
     }
@@ -86,8 +106,12 @@ public class SupplierResource implements SuppliersApi {
         int p = page == null ? 0 : page;
         int size = pageSize == null ? 50 : pageSize;
         var result = directory.search(criteria(cpv, locality, town, ward, sizeBand, vcfse, verified, q), p, size);
-        return new SupplierPage().items(result.items().stream().map(SupplierMapper::toApi).toList())
-                .page(p).pageSize(size).total(result.total());
+        List<Supplier> items = result.items().stream().map(SupplierMapper::toApi).toList();
+        if (identity.hasRole("admin")) {
+            var shared = registration.sharingNumbers(items.stream().map(Supplier::getId).toList());
+            items.forEach(item -> item.setSharedNumber(shared.contains(item.getId())));
+        }
+        return new SupplierPage().items(items).page(p).pageSize(size).total(result.total());
     }
 
     @Override
@@ -113,8 +137,15 @@ public class SupplierResource implements SuppliersApi {
 
     @Override
     @RolesAllowed("admin")
-    public ImportReport importSuppliers(String body) {
-        SupplierImport.Report report = imports.run(body, token.getSubject());
+    public ImportReport importSuppliers(java.io.File body) {
+        String csv;
+        try {
+            csv = org.anchormarket.supplier.mapping.CsvText.decode(java.nio.file.Files.readAllBytes(body.toPath()),
+                    request.getCurrent().request().getHeader("Content-Type"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        SupplierImport.Report report = imports.run(importFile.read(csv), token.getSubject());
         return new ImportReport()
                 .rows(report.results().size())
                 .registered((int) report.count(SupplierImport.Outcome.REGISTERED))
@@ -134,16 +165,20 @@ public class SupplierResource implements SuppliersApi {
     @Override
     @RolesAllowed("supplier")
     public Supplier getMySupplier() {
-        return SupplierMapper.toApi(suppliers.mine(token.getSubject()));
+        return SupplierMapper.toApi(lookup.mine(token.getSubject()));
     }
 
     @Override
     @RolesAllowed({ "supplier", "buyer", "leadership", "admin" })
     public Supplier getSupplier(UUID id) {
         boolean staff = identity.hasRole("buyer") || identity.hasRole("leadership") || identity.hasRole("admin");
-        var supplier = suppliers.get(id, token.getSubject(), staff);
+        var supplier = lookup.get(id, token.getSubject(), staff);
         tags.tag(supplier.version);
-        return SupplierMapper.toApi(supplier);
+        Supplier api = SupplierMapper.toApi(supplier);
+        if (identity.hasRole("admin")) {
+            api.setSharedNumber(!registration.sharingNumbers(List.of(id)).isEmpty());
+        }
+        return api;
     }
 
     @Override
@@ -164,26 +199,29 @@ public class SupplierResource implements SuppliersApi {
     @Override
     @RolesAllowed("supplier")
     public Supplier acceptInvitation(InvitationAcceptance acceptance) {
-        return SupplierMapper.toApi(invitations.accept(acceptance.getCode(), token.getSubject()));
+        Object verified = token.getClaim("email_verified");
+        return SupplierMapper.toApi(invitations.accept(acceptance.getCode(), new SupplierInvitations.Invitee(
+                token.getSubject(), token.getClaim("email"),
+                Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))));
     }
 
     @Override
     @RolesAllowed({ "supplier", "admin" })
     public Supplier eraseSupplier(UUID id) {
-        return SupplierMapper.toApi(suppliers.erase(id, token.getSubject(), identity.hasRole("admin")));
+        return SupplierMapper.toApi(erasure.erase(id, token.getSubject(), identity.hasRole("admin")));
     }
 
     @Override
     @RolesAllowed("admin")
     public Supplier verifySupplier(UUID id, VerificationDecision decision) {
-        return SupplierMapper.toApi(suppliers.decide(id, SupplierStatus.valueOf(decision.getStatus().name()),
+        return SupplierMapper.toApi(verification.decide(id, SupplierStatus.valueOf(decision.getStatus().name()),
                 decision.getReason(), decision.getVcfseConfirmed(), token.getSubject()));
     }
 
     @Override
     @RolesAllowed({ "supplier", "admin" })
     public Supplier updateSupplier(UUID id, SupplierProfile profile, String ifMatch) {
-        var supplier = suppliers.update(id, EntityTags.expectedVersion(ifMatch),
+        var supplier = editing.update(id, EntityTags.expectedVersion(ifMatch),
                 current -> SupplierMapper.overlay(current, profile), token.getSubject(), identity.hasRole("admin"));
         tags.tag(supplier.version);
         return SupplierMapper.toApi(supplier);
@@ -192,7 +230,7 @@ public class SupplierResource implements SuppliersApi {
     @Override
     @RolesAllowed({ "supplier", "admin" })
     public List<SupplierChange> getSupplierHistory(UUID id) {
-        return suppliers.history(id, token.getSubject(), identity.hasRole("admin")).stream()
-                .map(change -> SupplierMapper.toApi(change, json)).toList();
+        return history.of(id, token.getSubject(), identity.hasRole("admin")).stream()
+                .map(SupplierMapper::toApi).toList();
     }
 }

@@ -30,11 +30,11 @@ public class SupplierReclassification {
     /** Advisory lock key shared by every instance of supplier-service. */
     private static final long LOCK = 0x5EC1A55L;
 
-    private final SupplierService suppliers;
+    private final SupplierEditing suppliers;
     private final SupplierClassifier classifier;
     private final AgroalDataSource dataSource;
 
-    SupplierReclassification(SupplierService suppliers, SupplierClassifier classifier, AgroalDataSource dataSource) {
+    SupplierReclassification(SupplierEditing suppliers, SupplierClassifier classifier, AgroalDataSource dataSource) {
         this.suppliers = suppliers;
         this.classifier = classifier;
         this.dataSource = dataSource;

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.anchormarket.contracts.messaging.Topics;
-import org.anchormarket.supplier.service.SupplierService;
+import org.anchormarket.supplier.service.SupplierErasure;
 import org.anchormarket.testing.KafkaResource;
 import org.anchormarket.testing.KeycloakResource;
 import org.anchormarket.testing.PostgresResource;
@@ -79,7 +79,7 @@ class SupplierErasureTest {
                 .then().statusCode(200).body("total", equalTo(0));
         String history = given().auth().oauth2(Tokens.of("admin1")).when().get("/api/suppliers/" + id + "/history")
                 .then().statusCode(200).body("", hasSize(1))
-                .body("[0].changedBy", equalTo(SupplierService.ERASED_BY_SOLE_TRADER))
+                .body("[0].changedBy", equalTo(SupplierErasure.ERASED_BY_SOLE_TRADER))
                 .extract().asString();
         assertFalse(history.contains("Jo"), history);
 

@@ -63,7 +63,7 @@ class SupplierReclassificationTest {
                 .body("classification.locality", equalTo("IN_BOROUGH"))
                 .body("classification.town", equalTo("Wigan"));
         given().auth().oauth2(member).when().get("/api/suppliers/" + id + "/history").then()
-                .body("[0].changedBy", equalTo(SupplierService.RECLASSIFICATION))
+                .body("[0].changedBy", equalTo(SupplierEditing.RECLASSIFICATION))
                 .body("[0].changes.field", hasItems("locality", "town"))
                 .body("[0].changes.find { it.field == 'locality' }.from", equalTo("REST_OF_UK"));
         var record = TopicRecords.await(Topics.SUPPLIERS,

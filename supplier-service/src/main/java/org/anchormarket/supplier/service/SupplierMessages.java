@@ -1,0 +1,85 @@
+package org.anchormarket.supplier.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.anchormarket.chassis.outbox.Outbox;
+import org.anchormarket.contracts.messages.SupplierClassification;
+import org.anchormarket.contracts.messages.SupplierErased;
+import org.anchormarket.contracts.messages.SupplierRegistered;
+import org.anchormarket.contracts.messages.SupplierUpdated;
+import org.anchormarket.contracts.messages.SupplierVerified;
+import org.anchormarket.contracts.messaging.Topics;
+import org.anchormarket.supplier.domain.Supplier;
+
+/** The supplier's messages, built in one place and written to the outbox in the caller's transaction. */
+@ApplicationScoped
+public class SupplierMessages {
+
+    private final Outbox outbox;
+
+    SupplierMessages(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void registered(Supplier s) {
+        outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_REGISTERED,
+                new SupplierRegistered()
+                        .supplierId(s.id)
+                        .legalName(s.legalName)
+                        .tradingName(s.tradingName)
+                        .organisationType(s.organisationType.name())
+                        .postcode(s.postcode)
+                        .cpvCodes(List.copyOf(s.cpvCodes))
+                        .status(SupplierRegistered.StatusEnum.fromValue(s.status.name()))
+                        .classification(classification(s))
+                        .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC)));
+    }
+
+    /** SupplierUpdated: the whole state after a change, and which fields changed. */
+    void updated(Supplier s, List<String> changed) {
+        outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_UPDATED,
+                new SupplierUpdated()
+                        .supplierId(s.id)
+                        .legalName(s.legalName)
+                        .tradingName(s.tradingName)
+                        .organisationType(s.organisationType.name())
+                        .postcode(s.postcode)
+                        .cpvCodes(List.copyOf(s.cpvCodes))
+                        .status(SupplierUpdated.StatusEnum.fromValue(s.status.name()))
+                        .classification(classification(s))
+                        .changedFields(changed)
+                        .updatedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
+    }
+
+    void verified(Supplier s) {
+        outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_VERIFIED,
+                new SupplierVerified()
+                        .supplierId(s.id)
+                        .status(SupplierVerified.StatusEnum.fromValue(s.status.name()))
+                        .reason(s.rejectionReason)
+                        .classification(classification(s))
+                        .decidedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
+    }
+
+    void erased(Supplier s) {
+        outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_ERASED,
+                new SupplierErased()
+                        .supplierId(s.id)
+                        .legalName(s.legalName)
+                        .postcode(s.postcode)
+                        .classification(classification(s))
+                        .erasedAt(s.erasedAt.atOffset(ZoneOffset.UTC)));
+    }
+
+    static SupplierClassification classification(Supplier s) {
+        return new SupplierClassification()
+                .locality(SupplierClassification.LocalityEnum.fromValue(s.locality.name()))
+                .town(s.town)
+                .ward(s.ward)
+                .sizeBand(SupplierClassification.SizeBandEnum.fromValue(s.sizeBand.name()))
+                .sme(s.isSme())
+                .vcfse(s.vcfse)
+                .vcfseVerified(s.vcfseVerified);
+    }
+}

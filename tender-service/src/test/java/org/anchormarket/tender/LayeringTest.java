@@ -1,0 +1,13 @@
+package org.anchormarket.tender;
+
+import org.anchormarket.testing.Layering;
+import org.junit.jupiter.api.Test;
+
+/** The service keeps the layout every service shares (test-infrastructure's Layering says which). */
+class LayeringTest {
+
+    @Test
+    void shouldKeepTheLayersAndLeaveTheApiToTheEdge() {
+        Layering.check("org.anchormarket.tender", "org.anchormarket.contracts.tender");
+    }
+}
