@@ -95,6 +95,20 @@ public final class SpecFuzzer {
         boolean csv = !operation.path("requestBody").path("content").path("text/csv").isMissingNode();
         String validBody = example != null ? example : body != null ? "{}" : null;
 
+        // Whatever the operation declares: a parameter it does not know, a body it does not take, a hostile header
+        for (String bad : badTexts(null)) {
+            send(method, validUrl + "?unknownParameter=" + bad, token, r -> r, validBody, csv,
+                    "unknownParameter=" + bad);
+        }
+        if (body == null && !csv) {
+            send(method, validUrl, token, r -> r.contentType("application/json").body("{\"a\":"), null, false,
+                    "an unexpected, broken body");
+            send(method, validUrl, token, r -> r.contentType("text/xml").body("<a/>"), null, false,
+                    "an unexpected XML body");
+        }
+        send(method, validUrl, token, r -> r.header("Accept", "text/x-nothing"), validBody, csv, "Accept text/x-nothing");
+        send(method, validUrl, token, r -> r.header("If-Match", "\"unterminated" + "x".repeat(3000)), validBody, csv,
+                "If-Match garbage");
         for (JsonNode parameter : parameters) {
             String name = parameter.path("name").asText();
             for (String bad : badTexts(resolve(parameter.path("schema")))) {
