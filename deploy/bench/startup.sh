@@ -16,7 +16,7 @@ run_once() {
   start=$(date +%s%N)
   ./run.sh > "$work/$label.log" 2>&1 &
   pid=$!
-  until curl -sf http://127.0.0.1:8080/q/health/ready >/dev/null 2>&1; do
+  until curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; do
     kill -0 "$pid" 2>/dev/null || { echo "$label: ./run.sh exited; see $work/$label.log" >&2; exit 1; }
     (( ($(date +%s%N) - start) / 1000000000 > 600 )) && { echo "$label: not ready in 600 s" >&2; kill "$pid"; exit 1; }
     sleep 0.5

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.anchormarket.testing.KeycloakResource;
 import org.anchormarket.testing.Tokens;
@@ -89,10 +90,38 @@ class GatewayTest {
                 .header("Location", containsString("code_challenge_method=S256"));
     }
 
+    /** Management URLs are relative to its root, /q. */
+    @TestHTTPResource(value = "health/live", management = true)
+    java.net.URL health;
+
+    @TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL readiness;
+
+    @TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
+
     @Test
-    void shouldServeLivenessMetricsAndItsSpec() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/metrics").then().statusCode(200);
+    void shouldServeHealthAndMetricsOnTheManagementPortOnlyAndItsSpec() {
+        given().when().get(health).then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get(metrics).then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health/live").then().statusCode(404);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("operationId: getMe"));
+    }
+
+    /**
+     * Only the supplier route has a service in this test (the recording upstream); nothing listens where the others
+     * point. The gateway stays ready, serving what it can, and says which service is down.
+     */
+    @Test
+    void shouldStayReadyWhileServicesAreDownAndSayWhich() {
+        given().when().get(readiness).then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'Routed services' }.data.tenders", containsString("DOWN"))
+                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(3));
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/tenders").then().statusCode(503)
+                .contentType(containsString("application/problem+json"))
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/abc").then().statusCode(418);
     }
 }

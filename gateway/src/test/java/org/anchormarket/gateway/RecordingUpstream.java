@@ -18,7 +18,7 @@ import org.anchormarket.infra.Ports;
 public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
 
     record Seen(String method, String uri, String authorization, String forwardedHost, String forwardedProto,
-            String forwardedPrefix, String remoteAddress) {
+            String forwardedPrefix, String remoteAddress, String requestId) {
     }
 
     static final AtomicReference<Seen> LAST = new AtomicReference<>();
@@ -31,13 +31,29 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (path.equals("/q/health/ready")) { // as a ready service answers the gateway's readiness
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+                return;
+            }
+            if (path.endsWith("/slow") || path.endsWith("/stuck")) {
+                // /slow answers after a second (time for the caller to hang up); /stuck never in a test's time
+                try {
+                    Thread.sleep(path.endsWith("/slow") ? 1_000 : 120_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             LAST.set(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"),
-                    exchange.getRemoteAddress().getAddress().getHostAddress()));
+                    exchange.getRemoteAddress().getAddress().getHostAddress(),
+                    exchange.getRequestHeaders().getFirst("X-Request-Id")));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);
@@ -46,11 +62,18 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
             }
         });
         server.start();
-        return Map.of("gateway.routes.suppliers.target", "http://127.0.0.1:" + server.getAddress().getPort());
+        // The other routes point where nothing listens (a free port, left closed): services that are down
+        return Map.of("gateway.routes.suppliers.target", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "gateway.routes.tenders.target", "http://127.0.0.1:" + Ports.free(),
+                "gateway.routes.events.target", "http://127.0.0.1:" + Ports.free(),
+                "gateway.routes.reports.target", "http://127.0.0.1:" + Ports.free(),
+                "gateway.upstream.read-timeout", "3s",
+                "gateway.rate-limits.per-user-per-minute", "200");
     }
 
     @Override
     public void stop() {
         server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
     }
 }

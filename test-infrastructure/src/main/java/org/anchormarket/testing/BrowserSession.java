@@ -26,9 +26,21 @@ public final class BrowserSession {
         this.cookies = cookies;
     }
 
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
+
     /** The gateway's cookies, to send with the UI's requests. */
     public Map<String, String> cookies() {
         return Map.copyOf(cookies);
+    }
+
+    /** The CSRF token the session's forms carry (read from the signed-in home page, as a browser has it). */
+    public String csrf(String gateway) {
+        String home = given().cookies(cookies).when().get(gateway + "/app").then().statusCode(200).extract().asString();
+        Matcher token = CSRF.matcher(home);
+        if (!token.find()) {
+            throw new AssertionError("No CSRF token in the signed-in home page");
+        }
+        return token.group(1);
     }
 
     public static BrowserSession signIn(String gateway, String username, String password) {

@@ -80,7 +80,8 @@ public final class Launcher {
         return """
 
                 Anchor Market is up (%d s)%s.
-                  Web UI and API gateway : %s        (health: %s/q/health)
+                  Web UI and API gateway : %s        (API documentation: %s/api-docs)
+                  Gateway health, metrics: %s/q/health, /q/metrics
                   Keycloak               : %s   (realm anchor-market)
                   Services               : supplier %d, tender %d, events %d, spend-analytics %d
                   Kafka %d, PostgreSQL %d
@@ -94,6 +95,7 @@ public final class Launcher {
                   Logs: %s
                   Ctrl-C stops everything.
                 """.formatted(seconds, seeded ? ", demo data seeded" : "", layout.gatewayUrl(), layout.gatewayUrl(),
+                layout.gatewayManagementUrl(),
                 platform.keycloakUrl(), layout.supplier(), layout.tender(), layout.events(), layout.analytics(),
                 layout.kafka(), layout.postgres(), platform.tokenUrl(), layout.dataDir(), layout.logs());
     }

@@ -125,6 +125,8 @@ public final class Platform implements AutoCloseable {
         progress.step("gateway on " + layout.gateway());
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(layout.gateway()));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(layout.gatewayManagement()));
+        env.put("GATEWAY_SESSION_SECRET", sessionSecret());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
         env.put("GATEWAY_ROUTES_SUPPLIERS_TARGET", "http://127.0.0.1:" + layout.supplier());
         env.put("GATEWAY_ROUTES_TENDERS_TARGET", "http://127.0.0.1:" + layout.tender());
@@ -339,7 +341,39 @@ public final class Platform implements AutoCloseable {
     private void awaitReady(List<App> which) {
         for (App app : which) {
             ManagedProcess process = apps.stream().filter(p -> p.name().equals(app.name())).findFirst().orElseThrow();
-            process.awaitReady(() -> Http.ok("http://127.0.0.1:" + app.port() + "/q/health/ready"), APP_READY);
+            String health = app.equals(gatewayApp()) ? layout.gatewayManagementUrl() : "http://127.0.0.1:" + app.port();
+            process.awaitReady(() -> Http.ok(health + "/q/health/ready"), APP_READY);
+        }
+    }
+
+    /**
+     * The key the gateway encrypts its session cookies and signs CSRF tokens with: the operator's
+     * (GATEWAY_SESSION_SECRET), else one made for this platform on first start and kept, readable by its owner only,
+     * in the data directory, so sessions outlive a restart.
+     */
+    private String sessionSecret() {
+        String given = System.getenv("GATEWAY_SESSION_SECRET");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        Path file = layout.dataDir().resolve("gateway-session-secret");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] random = new byte[36];
+            new java.security.SecureRandom().nextBytes(random);
+            String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, secret);
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without owner permissions: the data directory's own protection applies
+            }
+            return secret;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

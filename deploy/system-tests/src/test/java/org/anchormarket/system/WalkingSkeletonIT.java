@@ -29,6 +29,7 @@ class WalkingSkeletonIT {
 
     private static Platform platform;
     private static String gateway;
+    private static String gatewayManagement;
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -37,6 +38,7 @@ class WalkingSkeletonIT {
         PlatformLayout layout = PlatformLayout.freePorts(root, data);
         platform = Platform.start(layout, false, step -> System.out.println("[system-test] starting " + step));
         gateway = layout.gatewayUrl();
+        gatewayManagement = layout.gatewayManagementUrl();
         assertTrue(new DemoData(gateway, platform.tokenUrl()).seedOnce(data));
         platform.supervise(Duration.ofSeconds(1), event -> System.out.println("[system-test] " + event));
     }
@@ -193,61 +195,94 @@ class WalkingSkeletonIT {
 
     @Test
     void shouldServeTheSupplierPagesOfTheWebUiToSignedInUsers() {
-        var buyer = org.anchormarket.testing.BrowserSession.signIn(gateway, "buyer1", "buyer1").cookies();
+        var buyerSession = org.anchormarket.testing.BrowserSession.signIn(gateway, "buyer1", "buyer1");
+        var buyer = buyerSession.cookies();
+        // Keycloak sends a signed-in user back to /app, the signed-in home (once a 404)
+        given().cookies(buyer).when().get(gateway + "/app").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Hello, "))
+                .body(org.hamcrest.Matchers.containsString("Supplier directory"));
         given().cookies(buyer).queryParam("q", "Leigh Community").queryParam("locality", "IN_BOROUGH")
                 .when().get(gateway + "/app/suppliers")
                 .then().statusCode(200).contentType(startsWith("text/html"))
                 .body(org.hamcrest.Matchers.containsString("Leigh Community Kitchen CIC"))
-                .body(org.hamcrest.Matchers.containsString("1 supplier<"));
+                .body(org.hamcrest.Matchers.containsString("<strong>1</strong> supplier found"))
+                .body(org.hamcrest.Matchers.containsString("Wigan borough"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(">IN_BOROUGH<")));
         given().cookies(buyer).queryParam("q", "Leigh Community").when().get(gateway + "/app/suppliers/export")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .body(org.hamcrest.Matchers.containsString("Leigh Community Kitchen CIC"));
 
         String user = "webuser" + System.nanoTime();
         // A new business creates its own account (Keycloak self-registration gives the supplier role).
-        var supplier = org.anchormarket.testing.BrowserSession.signUp(gateway, user, "Secret-" + user,
-                user + "@leigh-signs.example").cookies();
+        var supplierSession = org.anchormarket.testing.BrowserSession.signUp(gateway, user, "Secret-" + user,
+                user + "@leigh-signs.example");
+        var supplier = supplierSession.cookies();
+        String csrf = supplierSession.csrf(gateway);
         given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Register your organisation"));
+        // A form without its CSRF token (as another site would post it) changes nothing
         given().cookies(supplier).redirects().follow(false)
+                .formParam("legalName", user + " Forged").formParam("organisationType", "SOLE_TRADER")
+                .formParam("addressLines", "2 Bridge St").formParam("postcode", "WN7 1AA")
+                .formParam("employees", "2").formParam("annualTurnover", "40000").formParam("email", "f@b.example")
+                .when().post(gateway + "/app/organisation").then().statusCode(403)
+                .body(org.hamcrest.Matchers.containsString("that form could not be sent"));
+        given().cookies(supplier).redirects().follow(false).formParam("csrf-token", csrf)
                 .formParam("legalName", "").formParam("organisationType", "SOLE_TRADER")
                 .formParam("addressLines", "2 Bridge St").formParam("postcode", "WN7 1AA")
                 .formParam("employees", "two").formParam("annualTurnover", "40000").formParam("email", "a@b.example")
                 .when().post(gateway + "/app/organisation").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("href=\"#employees\">employees</a>: is not a whole number"));
-        given().cookies(supplier).redirects().follow(false)
+                .body(org.hamcrest.Matchers.containsString("govuk-error-summary"))
+                .body(org.hamcrest.Matchers.containsString("href=\"#employees\">Employees must be a whole number"));
+        given().cookies(supplier).redirects().follow(false).formParam("csrf-token", csrf)
                 .formParam("legalName", user + " Leigh Signs").formParam("organisationType", "SOLE_TRADER")
                 .formParam("addressLines", "2 Bridge St\nLeigh").formParam("postcode", "WN7 1AA")
                 .formParam("employees", "2").formParam("annualTurnover", "40,000")
                 .formParam("email", "signs@leigh.example").formParam("cpvCodes", "22462000")
                 .when().post(gateway + "/app/organisation").then().statusCode(303);
-        given().cookies(supplier).formParam("email", "colleague@leigh.example").redirects().follow(false)
+        given().cookies(supplier).formParam("csrf-token", csrf).formParam("email", "colleague@leigh.example")
+                .redirects().follow(false)
                 .when().post(gateway + "/app/organisation/invitations").then().statusCode(303);
-        given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
+        String page = given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString(user + " Leigh Signs"))
-                .body(org.hamcrest.Matchers.containsString("IN_BOROUGH, Leigh"))
-                .body(org.hamcrest.Matchers.containsString("colleague@leigh.example"));
-        given().cookies(supplier).when().get(gateway + "/app/suppliers").then().statusCode(403);
-        given().cookies(supplier).redirects().follow(false)
+                .body(org.hamcrest.Matchers.containsString("Wigan borough, Leigh"))
+                .body(org.hamcrest.Matchers.containsString("colleague@leigh.example"))
+                .extract().asString();
+        String version = java.util.regex.Pattern.compile("name=\"version\" value=\"([^\"]*)\"").matcher(page)
+                .results().findFirst().orElseThrow().group(1).replace("&quot;", "\""); // as a browser reads it
+        given().cookies(supplier).when().get(gateway + "/app/suppliers").then().statusCode(403)
+                .body(org.hamcrest.Matchers.containsString("You do not have access"));
+        given().cookies(supplier).redirects().follow(false).formParam("csrf-token", csrf)
+                .formParam("version", version)
                 .formParam("employees", "12").formParam("annualTurnover", "40000").formParam("email", "signs@leigh.example")
                 .formParam("cpvCodes", "22462000 45442100").formParam("tradingName", "Leigh Signs & Paint")
-                .when().post(gateway + "/app/organisation/profile").then().statusCode(303);
+                .when().post(gateway + "/app/organisation/profile").then().log().ifValidationFails().statusCode(303);
+        // The same form again, filled from the version before that save: the colleague's change is not overwritten
+        given().cookies(supplier).redirects().follow(false).formParam("csrf-token", csrf)
+                .formParam("version", version).formParam("employees", "3").formParam("tradingName", "Stale")
+                .when().post(gateway + "/app/organisation/profile").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("saved its details while you were editing"));
 
-        var admin = org.anchormarket.testing.BrowserSession.signIn(gateway, "admin1", "admin1").cookies();
+        var adminSession = org.anchormarket.testing.BrowserSession.signIn(gateway, "admin1", "admin1");
+        var admin = adminSession.cookies();
+        String adminCsrf = adminSession.csrf(gateway);
         String id = given().auth().oauth2(token("admin1")).queryParam("q", user).when().get(gateway + "/api/suppliers")
                 .then().statusCode(200).extract().path("items[0].id");
-        given().cookies(admin).redirects().follow(false).formParam("status", "REJECTED")
+        given().cookies(admin).redirects().follow(false).formParam("csrf-token", adminCsrf).formParam("status", "REJECTED")
                 .when().post(gateway + "/app/suppliers/" + id + "/verification").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("is required when rejecting"));
-        given().cookies(admin).redirects().follow(false).formParam("status", "VERIFIED")
+        // The supplier's token is not the admin's: a form posted with another session's token is refused
+        given().cookies(admin).redirects().follow(false).formParam("csrf-token", csrf).formParam("status", "VERIFIED")
+                .when().post(gateway + "/app/suppliers/" + id + "/verification").then().statusCode(403);
+        given().cookies(admin).redirects().follow(false).formParam("csrf-token", adminCsrf).formParam("status", "VERIFIED")
                 .when().post(gateway + "/app/suppliers/" + id + "/verification").then().statusCode(303);
         given().cookies(supplier).when().get(gateway + "/app/organisation").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("VERIFIED"))
-                .body(org.hamcrest.Matchers.containsString("SMALL (SME)"))
+                .body(org.hamcrest.Matchers.containsString("Verified"))
+                .body(org.hamcrest.Matchers.containsString("Small (an SME)"))
                 .body(org.hamcrest.Matchers.containsString("45442100"))
                 .body(org.hamcrest.Matchers.containsString("Leigh Signs &amp; Paint"));
 
-        given().cookies(admin)
+        given().cookies(admin).multiPart("csrf-token", adminCsrf)
                 .multiPart("file", "vendors.csv", ("legalName,organisationType,postcode,addressLines,employees,"
                         + "annualTurnover,email\n" + user + " Golborne Gates,PARTNERSHIP,WA3 3AA,1 High St,4,100000,"
                         + "gates@golborne.example\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
@@ -258,7 +293,7 @@ class WalkingSkeletonIT {
 
     @Test
     void shouldReportEachServicesStateInTheGatewaysReadiness() {
-        given().when().get(gateway + "/q/health/ready").then().statusCode(200)
+        given().when().get(gatewayManagement + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks[0].data.servicesDown", equalTo(0))
                 .body("checks[0].data.size()", greaterThanOrEqualTo(5));

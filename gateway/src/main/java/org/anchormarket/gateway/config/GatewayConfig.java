@@ -1,10 +1,13 @@
 package org.anchormarket.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
-/** What the gateway routes where. */
+/** What the gateway routes where, and how it treats the services and its callers. */
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
 
@@ -17,7 +20,27 @@ public interface GatewayConfig {
      * quarkus.http.proxy.trusted-proxies), so no other process on the machine can forge them. Set it empty to let
      * the system choose (a machine without 127.0.0.2, services on other hosts: trust the gateway's address there).
      */
-    java.util.Optional<String> upstreamSourceAddress();
+    Optional<String> upstreamSourceAddress();
+
+    /** How the gateway calls the services. */
+    Upstream upstream();
+
+    /** How many requests a caller may make. */
+    RateLimits rateLimits();
+
+    /**
+     * The key the web sessions are encrypted and the CSRF tokens signed with (GATEWAY_SESSION_SECRET): required
+     * outside dev and test, at least 32 characters.
+     */
+    String sessionSecret();
+
+    /** The web UI. */
+    Web web();
+
+    interface Web {
+        /** The GOV.UK Frontend WebJar's version, in the pages' asset paths. */
+        String govukFrontendVersion();
+    }
 
     interface Route {
         /** The path prefix, e.g. {@code /api/suppliers}; it and everything below it go to the target. */
@@ -25,5 +48,45 @@ public interface GatewayConfig {
 
         /** The service's base URL, e.g. {@code http://127.0.0.1:8081}. */
         URI target();
+    }
+
+    interface Upstream {
+        /** The longest wait for a connection to a service, from the pool or newly opened: then 503. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The longest a service may stay silent while answering: then 504. */
+        @WithDefault("30s")
+        Duration readTimeout();
+
+        /** Connections kept open to each service. */
+        @WithDefault("100")
+        int poolSize();
+
+        /** Requests that may wait for one of them; beyond, 503 at once. */
+        @WithDefault("1000")
+        int waitQueueSize();
+
+        /** Connection attempts for idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) when a service refuses. */
+        @WithDefault("3")
+        int idempotentAttempts();
+
+        /** Failures in a row (no connection, timeouts, 503s) after which a service's circuit opens. */
+        @WithDefault("5")
+        int circuitFailures();
+
+        /** How long an open circuit answers 503 at once before trying the service again. */
+        @WithDefault("10s")
+        Duration circuitOpenFor();
+    }
+
+    interface RateLimits {
+        /** Requests a minute from one client address (every path, before sign-in is checked). */
+        @WithDefault("3000")
+        long perAddressPerMinute();
+
+        /** Requests a minute by one signed-in user or token subject. */
+        @WithDefault("1200")
+        long perUserPerMinute();
     }
 }

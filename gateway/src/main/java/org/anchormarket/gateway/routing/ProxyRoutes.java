@@ -1,27 +1,35 @@
 package org.anchormarket.gateway.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.net.HostAndPort;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.proxy.handler.ProxyHandler;
-import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.anchormarket.gateway.config.GatewayConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Reverse-proxies each configured prefix to its service (Vert.x Web Proxy). The caller's Authorization header
- * travels with the request, so each service checks the token and the roles itself; the gateway has already
- * refused requests without a valid token (quarkus.http.auth.permission.api).
+ * Reverse-proxies each configured prefix to its service (Vert.x Web Proxy), through a {@link ServiceRoute} that
+ * bounds every call and answers for the service when it cannot. The caller's Authorization header travels with the
+ * request, so each service checks the token and the roles itself; the gateway has already refused requests without
+ * a valid token (quarkus.http.auth.permission.api).
  */
 @ApplicationScoped
 public class ProxyRoutes {
@@ -39,8 +47,8 @@ public class ProxyRoutes {
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
             ProxyRequest request = context.request();
             HttpServerRequest incoming = request.proxiedRequest();
-            java.util.List<String> forged = request.headers().names().stream()
-                    .filter(n -> n.equalsIgnoreCase("Forwarded") || n.toLowerCase(java.util.Locale.ROOT)
+            List<String> forged = request.headers().names().stream()
+                    .filter(n -> n.equalsIgnoreCase("Forwarded") || n.toLowerCase(Locale.ROOT)
                             .startsWith("x-forwarded-"))
                     .toList();
             forged.forEach(request.headers()::remove);
@@ -56,18 +64,36 @@ public class ProxyRoutes {
         }
     };
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
-        HttpClientOptions options = new HttpClientOptions().setConnectTimeout(5_000);
+    private final Map<String, ServiceRoute> routes = new TreeMap<>();
+
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config, MeterRegistry meters) {
+        GatewayConfig.Upstream upstream = config.upstream();
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                .setKeepAliveTimeout(60);
         config.upstreamSourceAddress().ifPresent(options::setLocalAddress);
-        HttpClient client = vertx.createHttpClient(options);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.poolSize())
+                .setMaxWaitQueueSize(upstream.waitQueueSize());
+        HttpClient client = vertx.createHttpClient(options, pool);
         config.routes().forEach((name, route) -> {
             int port = route.target().getPort() > 0 ? route.target().getPort() : 80;
-            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(port, route.target().getHost());
+            ServiceRoute service = new ServiceRoute(name, SocketAddress.inetSocketAddress(port,
+                    route.target().getHost()), upstream, vertx, meters);
+            routes.put(name, service);
+            HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service);
+            proxy.addInterceptor(service);
             proxy.addInterceptor(FORWARDED_HEADERS);
             ProxyHandler handler = ProxyHandler.create(proxy);
             router.route(route.prefix()).order(-10).handler(handler);
             router.route(route.prefix() + "/*").order(-10).handler(handler);
             LOG.infof("Route %s: %s -> %s", name, route.prefix(), route.target());
         });
+    }
+
+    /** Each route's circuit state (CLOSED, OPEN, HALF_OPEN), for the health details. */
+    public Map<String, String> circuits() {
+        Map<String, String> states = new TreeMap<>();
+        routes.forEach((name, route) -> states.put(name, route.circuit()));
+        return states;
     }
 }

@@ -165,7 +165,9 @@ public class SupplierResource implements SuppliersApi {
     @Override
     @RolesAllowed("supplier")
     public Supplier getMySupplier() {
-        return SupplierMapper.toApi(lookup.mine(token.getSubject()));
+        var mine = lookup.mine(token.getSubject());
+        tags.tag(mine.version);
+        return SupplierMapper.toApi(mine);
     }
 
     @Override

@@ -1,0 +1,119 @@
+package org.anchormarket.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The door under abuse: callers that hang up, upstreams that never answer. */
+@QuarkusTest
+@QuarkusTestResource(KeycloakResource.class)
+@QuarkusTestResource(RecordingUpstream.class)
+class GatewayDoorTest {
+
+    private static final RestAssuredConfig TEN_SECONDS = RestAssuredConfig.config().httpClient(HttpClientConfig
+            .httpClientConfig().setParam("http.socket.timeout", 10_000).setParam("http.connection.timeout", 5_000));
+
+    /**
+     * wrk closing 50 connections mid-request once wedged a route for good: every later request through the gateway
+     * hung while the service itself answered in milliseconds. Callers hanging up must give back what they held.
+     */
+    @Test
+    void shouldKeepARouteServingAfterManyCallersHangUpMidRequest() throws Exception {
+        String token = Tokens.of("admin1");
+        for (int round = 0; round < 3; round++) {
+            List<Socket> callers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Socket socket = new Socket("127.0.0.1", RestAssured.port);
+                OutputStream out = socket.getOutputStream();
+                out.write(("GET /api/suppliers/slow HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                callers.add(socket);
+            }
+            Thread.sleep(300); // the requests are on their way to the service, which takes a second to answer
+            for (Socket socket : callers) {
+                socket.setSoLinger(true, 0); // hang up with a reset, as wrk does when it stops
+                socket.close();
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            given().config(TEN_SECONDS).auth().oauth2(token).when().get("/api/suppliers/abc")
+                    .then().statusCode(418).time(lessThan(5_000L));
+        }
+    }
+
+    @Test
+    void shouldAnswer504ProblemWhenTheServiceNeverAnswers() {
+        long start = System.nanoTime();
+        given().config(TEN_SECONDS).auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/stuck")
+                .then().statusCode(504)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(504));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertTrue(seconds < 8, "the read timeout is 3 s in this test, the answer came after " + seconds + " s");
+    }
+
+    /** Over the per-user limit (200 a minute in this test): 429 problem+json with Retry-After, nothing routed. */
+    @Test
+    void shouldLimitEachUsersRequestsAndSayWhenToComeBack() {
+        String token = Tokens.of("leader1");
+        int limited = 0;
+        io.restassured.response.Response refusal = null;
+        for (int i = 0; i < 260; i++) {
+            io.restassured.response.Response response = given().auth().oauth2(token).when().get("/api/me");
+            if (response.statusCode() == 429) {
+                limited++;
+                refusal = response;
+            }
+        }
+        assertTrue(limited >= 30, limited + " of 260 requests were limited"); // 200 allowed, and a few refilled
+        refusal.then().contentType(containsString("application/problem+json")).body("status", equalTo(429))
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+        // Another user is not held back by leader1's requests
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/me").then().statusCode(200);
+    }
+
+    @Test
+    void shouldGiveEveryAnswerARequestIdAndTheSecurityHeaders() {
+        io.restassured.response.Response first = given().when().get("/");
+        first.then().statusCode(200)
+                .header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"))
+                .header("Content-Security-Policy", containsString("script-src 'self';"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "same-origin")
+                .header("Strict-Transport-Security", org.hamcrest.Matchers.nullValue()); // no TLS here
+        String second = given().header("X-Request-Id", "forged").when().get("/").header("X-Request-Id");
+        assertTrue(!second.equals("forged") && !second.equals(first.header("X-Request-Id")), second);
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/abc").then().statusCode(418);
+        assertTrue(RecordingUpstream.LAST.get().requestId().matches("[0-9a-f-]{36}"),
+                "the service is told the request id: " + RecordingUpstream.LAST.get().requestId());
+    }
+
+    @Test
+    void shouldServeTheStylesAndOneApiDocumentationPageForEveryService() {
+        given().when().get("/webjars/govuk-frontend/5.14.0/dist/govuk/govuk-frontend.min.css").then().statusCode(200);
+        given().when().get("/static/anchor.css").then().statusCode(200);
+        given().when().get("/api-docs/").then().statusCode(200).contentType(containsString("text/html"));
+        for (String spec : java.util.List.of("supplier", "tender", "events", "analytics")) {
+            given().when().get("/openapi/" + spec + "/openapi.yaml").then().statusCode(200)
+                    .body(containsString("openapi: 3"));
+        }
+    }
+}
