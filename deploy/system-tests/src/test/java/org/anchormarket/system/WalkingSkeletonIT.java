@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The walking skeleton through the gateway, against the whole platform started as ./run.sh starts it. */
+@org.junit.jupiter.api.extension.ExtendWith(SharedPlatform.class)
 class WalkingSkeletonIT {
 
     private static Platform platform;
@@ -32,25 +33,10 @@ class WalkingSkeletonIT {
     private static String gatewayManagement;
 
     @BeforeAll
-    static void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("anchor.root", "../..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-");
-        PlatformLayout layout = PlatformLayout.freePorts(root, data);
-        platform = Platform.start(layout, false, step -> System.out.println("[system-test] starting " + step));
-        gateway = layout.gatewayUrl();
-        gatewayManagement = layout.gatewayManagementUrl();
-        assertTrue(new DemoData(gateway, platform.tokenUrl()).seedOnce(data));
-        platform.supervise(Duration.ofSeconds(1), event -> System.out.println("[system-test] " + event));
-    }
-
-    @AfterAll
-    static void stopPlatformLeavingNothingBehind() {
-        List<ProcessHandle> processes = platform.processes();
-        assertFalse(processes.isEmpty());
-        platform.close();
-        processes.forEach(p -> assertFalse(p.isAlive(), "process " + p.pid() + " " + p.info().command() + " left"));
-        platform.layout().portsByName().forEach((name, port) ->
-                assertFalse(Ports.inUse(port), name + " still listens on " + port));
+    static void usePlatform() {
+        platform = SharedPlatform.platform();
+        gateway = SharedPlatform.gateway();
+        gatewayManagement = SharedPlatform.gatewayManagement();
     }
 
     private static String token(String user) {

@@ -19,6 +19,12 @@ public final class FormValues {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** A web address as people type it: "hedges.example" is read as https://hedges.example. */
+    public static String webAddress(String value) {
+        String v = text(value);
+        return v == null || v.matches("(?i)^https?://.*") ? v : "https://" + v;
+    }
+
     public static Integer wholeNumber(String value, String field, List<ServiceRefusal.FieldError> errors) {
         try {
             return text(value) == null ? null : Integer.valueOf(value.strip().replace(",", ""));

@@ -21,7 +21,9 @@ public class ServiceRefusal extends RuntimeException {
         public String message() {
             String name = field.replaceAll("\\[\\d+\\]", "").replaceAll("([a-z])([A-Z])", "$1 $2")
                     .replace('.', ' ').toLowerCase(java.util.Locale.ROOT);
-            String sentence = name + " " + (reason == null ? "is not valid" : reason);
+            String said = reason == null ? "is not valid"
+                    : reason.startsWith("must match \"") ? "is not in the form expected" : reason;
+            String sentence = name + " " + said;
             return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
         }
     }

@@ -1,10 +1,12 @@
 package org.anchormarket.gateway.web.home;
 
+import io.quarkus.oidc.IdToken;
 import io.quarkus.oidc.OidcConfigurationMetadata;
 import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,12 +34,15 @@ public class HomePages {
 
     private final OidcSession session;
     private final OidcConfigurationMetadata provider;
-    private final JsonWebToken idToken;
 
-    HomePages(OidcSession session, OidcConfigurationMetadata provider, JsonWebToken idToken) {
+    /** The ID token (Keycloak's logout wants it as a hint); a field, as @IdToken does not apply to parameters. */
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    HomePages(OidcSession session, OidcConfigurationMetadata provider) {
         this.session = session;
         this.provider = provider;
-        this.idToken = idToken;
     }
 
     @GET

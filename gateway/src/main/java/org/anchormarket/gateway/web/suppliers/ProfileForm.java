@@ -31,7 +31,7 @@ public record ProfileForm(@RestForm String tradingName, @RestForm String email, 
                 .tradingName(tradingName == null ? null : tradingName.strip())
                 .email(FormValues.text(email))
                 .phone(FormValues.text(phone))
-                .website(FormValues.text(website))
+                .website(FormValues.webAddress(website))
                 .description(description == null ? null : description.strip())
                 .employees(FormValues.wholeNumber(employees, "employees", errors))
                 .annualTurnover(FormValues.pounds(annualTurnover, "annualTurnover", errors))

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Benchmark (issue 8): an authenticated supplier-directory search through the gateway and straight to
+# supplier-service, side by side in one run, with wrk (Debian's package; installed here when missing and root).
+# Usage: deploy/bench/gateway.sh [seconds] [connections]
+# Starts ./run.sh with its own data directory (rate limits raised for the load: one user sends everything), waits
+# for it, seeds 2,000 extra suppliers once so the directory has pages to search, runs wrk against each, prints the
+# figures for docs/performance.md and stops the platform.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:-15}
+connections=${2:-50}
+query='/api/suppliers?locality=IN_BOROUGH'
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  else
+    echo "needs wrk: apt-get install wrk (as root)" >&2; exit 1
+  fi
+fi
+
+data=$(pwd)/target/bench-gateway
+mkdir -p "$data"
+export ANCHOR_DATA_DIR="$data"
+export GATEWAY_RATE_LIMITS_PER_USER_PER_MINUTE=100000000 GATEWAY_RATE_LIMITS_PER_ADDRESS_PER_MINUTE=100000000
+./run.sh > "$data/run.log" 2>&1 &
+platform=$!
+trap 'kill -TERM $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
+until curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; do
+  kill -0 $platform 2>/dev/null || { echo "./run.sh stopped: see $data/run.log" >&2; exit 1; }
+  sleep 2
+done
+
+token() {
+  curl -sf -d grant_type=password -d client_id=anchor-cli -d username="$1" -d password="$1" \
+    http://127.0.0.1:8180/realms/anchor-market/protocol/openid-connect/token |
+    sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+if [ ! -f "$data/seeded-bench" ]; then
+  echo "seeding 2,000 suppliers (once, in four imports of 500) ..."
+  postcodes=(WN1 WN2 WN3 WN5 WN6 WN7 M46 M29 WA3 BL5)
+  for part in 0 1 2 3; do
+    {
+      echo "legalName,organisationType,postcode,addressLines,employees,annualTurnover,email"
+      for i in $(seq $((part * 500 + 1)) $((part * 500 + 500))); do
+        echo "Bench Firm $i Ltd,LIMITED_COMPANY,${postcodes[$((i % 10))]} 1AA,$i High St,$((i % 200 + 1)),$((i * 1000 + 50000)),bench$i@firms.example"
+      done
+    } > "$data/bench-$part.csv"
+    curl -sf -o /dev/null -H "Authorization: Bearer $(token admin1)" -F "file=@$data/bench-$part.csv;type=text/csv" \
+      http://127.0.0.1:8080/api/suppliers/imports
+  done
+  touch "$data/seeded-bench"
+fi
+
+buyer=$(token buyer1)
+run() {
+  echo "== $1"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $buyer" "$2$query" |
+    grep -E "Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors"
+}
+echo "warming up ..."
+wrk -t2 -c10 -d5s -H "Authorization: Bearer $buyer" "http://127.0.0.1:8081$query" >/dev/null
+wrk -t2 -c10 -d5s -H "Authorization: Bearer $buyer" "http://127.0.0.1:8080$query" >/dev/null
+run "supplier-service directly (:8081)" http://127.0.0.1:8081
+run "through the gateway (:8080)" http://127.0.0.1:8080
+run "supplier-service directly again (:8081)" http://127.0.0.1:8081
+echo "after the load, one request through the gateway:"
+curl -s -o /dev/null -w "%{http_code} in %{time_total} s\n" -m 20 -H "Authorization: Bearer $buyer" \
+  "http://127.0.0.1:8080$query"

@@ -1,0 +1,134 @@
+package org.anchormarket.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web UI's journeys in a real browser (headless Chromium), every one starting from signing in on Keycloak's form,
+ * every page checked against WCAG 2.2 A and AA. A new business signs up, registers (first with a bad postcode),
+ * edits its profile; an admin verifies it; a buyer filters the directory and downloads the CSV; a user without the
+ * role is refused with a page saying so.
+ */
+@ExtendWith(SharedPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserJourneysIT {
+
+    private static final String BUSINESS = "Hindley Green Hedges " + Long.toString(System.nanoTime(), 36);
+
+    private static void signIn(Browser browser, String user, String password) {
+        browser.go(SharedPlatform.gateway() + "/").press("Sign in or create an account");
+        browser.type("username", user).type("password", password);
+        browser.find("#kc-login").click();
+        browser.checked();
+        assertEquals(SharedPlatform.gateway() + "/app", browser.driver().getCurrentUrl(),
+                "signing in lands on the signed-in home");
+        assertTrue(browser.text().contains("Hello, "), browser.text());
+    }
+
+    @Test
+    @Order(1)
+    void aNewBusinessSignsUpRegistersAndEditsItsProfile() {
+        String user = "hedges" + Long.toString(System.nanoTime(), 36);
+        try (Browser browser = Browser.open("new-business")) {
+            browser.go(SharedPlatform.gateway() + "/").press("Sign in or create an account");
+            browser.driver().findElement(By.partialLinkText("Register")).click();
+            browser.checked();
+            browser.type("firstName", "Hannah").type("lastName", "Hedges").type("email", user + "@hedges.example")
+                    .type("username", user).type("password", "Secret-" + user)
+                    .type("password-confirm", "Secret-" + user);
+            browser.find("input[type=submit], button[type=submit]").click();
+            browser.checked();
+            assertEquals(SharedPlatform.gateway() + "/app", browser.driver().getCurrentUrl());
+
+            browser.press("Register your organisation");
+            browser.type("legalName", BUSINESS)
+                    .type("addressLines", "12 Atherton Road\nHindley Green")
+                    .type("postcode", "NOT A POSTCODE").type("employees", "3").type("annualTurnover", "£85,000")
+                    .type("email", user + "@hedges.example").type("cpvCodes", "77310000");
+            new Select(browser.find("#organisationType")).selectByVisibleText("Partnership");
+            browser.press("Register");
+            assertTrue(browser.find(".govuk-error-summary").getText().toLowerCase().contains("postcode"),
+                    "the error summary names the postcode: " + browser.find(".govuk-error-summary").getText());
+            assertEquals(BUSINESS, browser.find("#legalName").getAttribute("value"), "what was typed is kept");
+            browser.find(".govuk-error-summary a[href='#postcode']").click();
+            assertEquals("postcode", browser.driver().switchTo().activeElement().getAttribute("id"),
+                    "the summary's link takes you to the field");
+
+            browser.type("postcode", "WN2 4XX");
+            browser.press("Register");
+            assertTrue(browser.text().contains("Your organisation is registered"), browser.text());
+            assertTrue(browser.text().contains("Awaiting verification"), browser.text());
+
+            browser.type("tradingName", "Green Hedges").type("website", "hedges.example");
+            browser.press("Save your details");
+            assertTrue(browser.text().contains("Your details are saved"), browser.text());
+            assertEquals("Green Hedges", browser.find("#tradingName").getAttribute("value"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anAdminVerifiesTheNewBusiness() {
+        try (Browser browser = Browser.open("admin")) {
+            signIn(browser, "admin1", "admin1");
+            browser.press("Supplier directory");
+            browser.type("q", BUSINESS);
+            new Select(browser.find("#verified")).selectByVisibleText("Not verified yet");
+            browser.press("Apply filters");
+            assertTrue(browser.text().contains(BUSINESS), browser.text());
+            browser.driver().findElement(By.xpath("//button[normalize-space(.)='Verify " + BUSINESS + "']")).click();
+            browser.checked();
+            assertTrue(browser.text().contains(BUSINESS + ": Verified"), browser.text());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aBuyerFiltersTheDirectoryAndDownloadsTheCsv() throws Exception {
+        try (Browser browser = Browser.open("buyer")) {
+            signIn(browser, "buyer1", "buyer1");
+            browser.press("Supplier directory");
+            new Select(browser.find("#locality")).selectByVisibleText("Wigan borough");
+            new Select(browser.find("#vcfse")).selectByVisibleText("VCFSE only");
+            browser.press("Apply filters");
+            String results = browser.find("table").getText();
+            assertTrue(results.contains("Leigh Community Kitchen CIC"), results);
+            assertTrue(!results.contains("Northern Office Supplies"), "not VCFSE and not in the borough: " + results);
+            assertTrue(!browser.text().contains("IN_BOROUGH"), "people's words, not codes");
+            browser.driver().findElement(By.partialLinkText("Download these suppliers as CSV")).click();
+            Path csv = browser.downloaded("suppliers.csv");
+            String text = Files.readString(csv, StandardCharsets.UTF_8);
+            assertTrue(text.contains("Leigh Community Kitchen CIC"), text);
+            assertTrue(!text.contains("Northern Office Supplies"), text);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aUserWithoutTheRoleIsToldSoNotShownAStackTrace() {
+        try (Browser browser = Browser.open("refused")) {
+            signIn(browser, "supplier1", "supplier1");
+            browser.go(SharedPlatform.gateway() + "/app/suppliers/import");
+            assertTrue(browser.text().contains("You do not have access to this page"), browser.text());
+            assertTrue(!browser.text().contains("Exception"), browser.text());
+            assertTrue(browser.driver().findElements(By.linkText("Import suppliers")).isEmpty(),
+                    "the navigation offers only what the user may open");
+            browser.press("Sign out");
+            assertEquals(SharedPlatform.gateway() + "/", browser.driver().getCurrentUrl());
+            browser.go(SharedPlatform.gateway() + "/app/organisation");
+            assertTrue(browser.driver().getCurrentUrl().contains("/realms/anchor-market/"),
+                    "signed out: the browser is asked to sign in again");
+        }
+    }
+}

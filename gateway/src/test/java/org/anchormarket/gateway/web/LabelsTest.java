@@ -1,0 +1,58 @@
+package org.anchormarket.gateway.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.anchormarket.contracts.supplier.model.Invitation;
+import org.anchormarket.contracts.supplier.model.Locality;
+import org.anchormarket.contracts.supplier.model.OrganisationType;
+import org.anchormarket.contracts.supplier.model.SizeBand;
+import org.anchormarket.contracts.supplier.model.VerificationStatus;
+import org.junit.jupiter.api.Test;
+
+/** Pages show people's words: every value the APIs can send has them, and forms read what people type. */
+class LabelsTest {
+
+    @Test
+    void shouldHaveWordsForEveryValueOfTheEnumsThePagesShow() {
+        List<String> missing = new ArrayList<>();
+        check(Locality.values(), Labels.LOCALITIES, missing);
+        check(SizeBand.values(), Labels.SIZE_BANDS, missing);
+        check(VerificationStatus.values(), Labels.STATUSES, missing);
+        check(OrganisationType.values(), Labels.ORGANISATION_TYPES, missing);
+        check(Invitation.StatusEnum.values(), Labels.INVITATIONS, missing);
+        assertEquals(List.of(), missing);
+        assertEquals("Wigan borough", Labels.label(Locality.IN_BOROUGH));
+        assertEquals("Awaiting verification", Labels.label(VerificationStatus.PENDING));
+    }
+
+    private static <E extends Enum<E>> void check(E[] values, Map<E, String> words, List<String> missing) {
+        for (E value : values) {
+            if (!value.name().startsWith("UNKNOWN_DEFAULT") && !words.containsKey(value)) {
+                missing.add(value.getDeclaringClass().getSimpleName() + "." + value.name());
+            }
+        }
+    }
+
+    @Test
+    void shouldReadWhatPeopleTypeAndNameWhatItCannot() {
+        List<ServiceRefusal.FieldError> errors = new ArrayList<>();
+        assertEquals(new java.math.BigDecimal("85000"), FormValues.pounds("£85,000", "annualTurnover", errors));
+        assertEquals(12, FormValues.wholeNumber(" 12 ", "employees", errors));
+        assertEquals("https://hedges.example", FormValues.webAddress("hedges.example"));
+        assertEquals("http://a.example", FormValues.webAddress("http://a.example"));
+        assertEquals(List.of("45000000", "79000000"), FormValues.list("45000000, 79000000;", "[\\s,;]+"));
+        assertEquals(List.of(), errors);
+        FormValues.wholeNumber("two", "employees", errors);
+        FormValues.choice("NOT_A_FORM", OrganisationType::fromValue, "organisationType", errors);
+        assertEquals(List.of("employees", "organisationType"), errors.stream().map(ServiceRefusal.FieldError::field)
+                .toList());
+        assertEquals("Employees must be a whole number, like 12", errors.get(0).message());
+        ServiceRefusal.FieldError pattern = new ServiceRefusal.FieldError("website", "must match \"^https?://.+$\"");
+        assertTrue(pattern.message().startsWith("Website is not in the form expected"), pattern.message());
+        assertEquals("cpvCodes", new ServiceRefusal.FieldError("cpvCodes[2]", "x").input());
+    }
+}
