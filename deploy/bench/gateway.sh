@@ -23,13 +23,17 @@ data=$(pwd)/target/bench-gateway
 mkdir -p "$data"
 export ANCHOR_DATA_DIR="$data"
 export GATEWAY_RATE_LIMITS_PER_USER_PER_MINUTE=100000000 GATEWAY_RATE_LIMITS_PER_ADDRESS_PER_MINUTE=100000000
-./run.sh > "$data/run.log" 2>&1 &
-platform=$!
-trap 'kill -TERM $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; do
-  kill -0 $platform 2>/dev/null || { echo "./run.sh stopped: see $data/run.log" >&2; exit 1; }
-  sleep 2
-done
+if curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; then
+  echo "using the platform already running (started with raised rate limits, as below?)"
+else
+  ./run.sh > "$data/run.log" 2>&1 &
+  platform=$!
+  trap 'kill -TERM $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
+  until curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; do
+    kill -0 $platform 2>/dev/null || { echo "./run.sh stopped: see $data/run.log" >&2; exit 1; }
+    sleep 2
+  done
+fi
 
 token() {
   curl -sf -d grant_type=password -d client_id=anchor-cli -d username="$1" -d password="$1" \
@@ -47,8 +51,8 @@ if [ ! -f "$data/seeded-bench" ]; then
         echo "Bench Firm $i Ltd,LIMITED_COMPANY,${postcodes[$((i % 10))]} 1AA,$i High St,$((i % 200 + 1)),$((i * 1000 + 50000)),bench$i@firms.example"
       done
     } > "$data/bench-$part.csv"
-    curl -sf -o /dev/null -H "Authorization: Bearer $(token admin1)" -F "file=@$data/bench-$part.csv;type=text/csv" \
-      http://127.0.0.1:8080/api/suppliers/imports
+    curl -sf -o /dev/null -H "Authorization: Bearer $(token admin1)" -H "Content-Type: text/csv" \
+      --data-binary "@$data/bench-$part.csv" http://127.0.0.1:8080/api/suppliers/imports
   done
   touch "$data/seeded-bench"
 fi

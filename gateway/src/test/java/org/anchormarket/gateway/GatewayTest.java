@@ -119,9 +119,21 @@ class GatewayTest {
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Routed services' }.data.tenders", containsString("DOWN"))
                 .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(3));
-        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/tenders").then().statusCode(503)
+        String token = Tokens.of("buyer1");
+        given().auth().oauth2(token).when().get("/api/tenders").then().statusCode(503)
                 .contentType(containsString("application/problem+json"))
+                .body("detail", containsString("not running or not reachable"))
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // After 5 refused connections within 10 s the circuit opens: 503 at once, come back when it closes
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).when().get("/api/tenders");
+        }
+        long start = System.nanoTime();
+        given().auth().oauth2(token).when().get("/api/tenders").then().statusCode(503)
+                .body("detail", containsString("will try it again shortly"))
+                .header("Retry-After", "10");
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 150_000_000L,
+                "an open circuit answers without trying the service (retries take 200 ms)");
         given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/abc").then().statusCode(418);
     }
 }

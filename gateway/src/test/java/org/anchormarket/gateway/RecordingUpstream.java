@@ -18,7 +18,7 @@ import org.anchormarket.infra.Ports;
 public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
 
     record Seen(String method, String uri, String authorization, String forwardedHost, String forwardedProto,
-            String forwardedPrefix, String remoteAddress, String requestId) {
+            String forwardedPrefix, String remoteAddress, String requestId, String body) {
     }
 
     static final AtomicReference<Seen> LAST = new AtomicReference<>();
@@ -53,7 +53,8 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"),
                     exchange.getRemoteAddress().getAddress().getHostAddress(),
-                    exchange.getRequestHeaders().getFirst("X-Request-Id")));
+                    exchange.getRequestHeaders().getFirst("X-Request-Id"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);
@@ -68,6 +69,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 "gateway.routes.events.target", "http://127.0.0.1:" + Ports.free(),
                 "gateway.routes.reports.target", "http://127.0.0.1:" + Ports.free(),
                 "gateway.upstream.read-timeout", "3s",
+                "gateway.upstream.pool-size", "4", // few connections: one leaked by a caller who left shows at once
                 "gateway.rate-limits.per-user-per-minute", "200");
     }
 

@@ -365,12 +365,13 @@ public final class Platform implements AutoCloseable {
             new java.security.SecureRandom().nextBytes(random);
             String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.getParent());
-            Files.writeString(file, secret);
-            try {
-                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            try { // created readable by its owner only, before the secret is in it
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException notPosix) {
-                // a file system without owner permissions: the data directory's own protection applies
+                Files.createFile(file); // a file system without owner permissions: the data directory's protects it
             }
+            Files.writeString(file, secret);
             return secret;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -213,6 +213,12 @@ class WalkingSkeletonIT {
                 .formParam("employees", "2").formParam("annualTurnover", "40000").formParam("email", "f@b.example")
                 .when().post(gateway + "/app/organisation").then().statusCode(403)
                 .body(org.hamcrest.Matchers.containsString("that form could not be sent"));
+        // ... nor in another body type than a form's, nor with a token that is not the session's
+        given().cookies(supplier).redirects().follow(false).contentType("application/json").body("{}")
+                .when().post(gateway + "/app/organisation").then().statusCode(org.hamcrest.Matchers.oneOf(403, 415));
+        given().cookies(supplier).redirects().follow(false).header("X-CSRF-Token", "forged")
+                .formParam("legalName", user + " Forged").when().post(gateway + "/app/organisation")
+                .then().statusCode(403);
         given().cookies(supplier).redirects().follow(false).formParam("csrf-token", csrf)
                 .formParam("legalName", "").formParam("organisationType", "SOLE_TRADER")
                 .formParam("addressLines", "2 Bridge St").formParam("postcode", "WN7 1AA")

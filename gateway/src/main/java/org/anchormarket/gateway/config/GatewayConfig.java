@@ -71,7 +71,9 @@ public interface GatewayConfig {
         @WithDefault("3")
         int idempotentAttempts();
 
-        /** Failures in a row (no connection, timeouts, 503s) after which a service's circuit opens. */
+        /**
+         * Failures (connection refused, read timeouts, 503s) within 10 s after which a service's circuit opens.
+         */
         @WithDefault("5")
         int circuitFailures();
 

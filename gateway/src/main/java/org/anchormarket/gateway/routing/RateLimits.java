@@ -36,9 +36,13 @@ public class RateLimits {
     void register(@Observes Router router, GatewayConfig config) {
         long perAddress = config.rateLimits().perAddressPerMinute();
         long perUser = config.rateLimits().perUserPerMinute();
-        router.route().order(ADDRESS_ORDER).handler(rc -> limit(rc, addresses,
-                rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress(),
-                perAddress, "from your address"));
+        router.route().order(ADDRESS_ORDER).handler(rc -> {
+            if (asset(rc.request().path())) {
+                rc.next(); // a page's styles and scripts are not counted against its visitor
+                return;
+            }
+            limit(rc, addresses, address(rc), perAddress, "from your address");
+        });
         router.route().order(USER_ORDER).handler(rc -> {
             if (rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
                 limit(rc, users, user.getSecurityIdentity().getPrincipal().getName(), perUser, "by you");
@@ -46,6 +50,29 @@ public class RateLimits {
                 rc.next();
             }
         });
+    }
+
+    private static boolean asset(String path) {
+        return path != null && (path.startsWith("/static/") || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico"));
+    }
+
+    /** The client's address; an IPv6 client by its /64, which one client can fill with addresses at will. */
+    private static String address(RoutingContext rc) {
+        if (rc.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        String host = rc.request().remoteAddress().hostAddress();
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host); // a literal: no lookup
+            if (address instanceof java.net.Inet6Address) {
+                byte[] bytes = address.getAddress();
+                return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+        } catch (java.net.UnknownHostException e) {
+            // keep the text
+        }
+        return host;
     }
 
     private static void limit(RoutingContext rc, Cache<String, Bucket> buckets, String key, long perMinute,

@@ -11,7 +11,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -35,9 +34,9 @@ import org.jboss.logging.Logger;
  * callers. Every request gets a connection within the connect timeout (else 503) and its answer within the read
  * timeout (else 504); a caller who hangs up takes its upstream request with it, so the pooled connection is given
  * back (wrk closing 50 connections mid-request once left a route waiting for ever on a pool of leaked connections).
- * Idempotent requests are retried when the service refused the connection, or closed a kept-alive one before
- * answering. A circuit breaker (Vert.x) opens after repeated failures, and then answers 503 at once, with
- * Retry-After, until the service is tried again; every other route keeps working. Each answer is counted and timed
+ * Idempotent requests are retried when the service refused the connection. A circuit breaker (Vert.x) opens after
+ * {@code circuit-failures} refused connections, read timeouts or 503s within its rolling window (10 s), and then
+ * answers 503 at once, with Retry-After, until the service is tried again; every other route keeps working. Each answer is counted and timed
  * per route ({@code gateway_route_requests_seconds}, tagged route, method and status).
  */
 final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
@@ -45,8 +44,11 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(ServiceRoute.class);
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
             HttpMethod.PUT, HttpMethod.DELETE);
-    /** Statuses of a service that mean it cannot serve now (they count towards opening its circuit). */
-    private static final Set<Integer> UNAVAILABLE = Set.of(502, 503, 504);
+    /** The methods the metrics name; any other (a caller may invent them) is counted as OTHER. */
+    private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
+            HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+    /** A service's own answer that means it cannot serve now (counts towards opening its circuit). */
+    private static final Set<Integer> UNAVAILABLE = Set.of(503);
 
     private final String name;
     private final String service;
@@ -124,7 +126,7 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
         long start = System.nanoTime();
         HttpServerRequest incoming = context.request().proxiedRequest();
         AtomicReference<ProxyResponse> answer = new AtomicReference<>();
-        Future<ProxyResponse> exchange = breaker.<ProxyResponse>execute(promise -> send(context, incoming)
+        Future<ProxyResponse> exchange = breaker.<ProxyResponse>execute(promise -> context.sendRequest()
                 .onComplete(ar -> {
                     if (ar.failed() && serviceFailure(ar.cause())) {
                         promise.fail(ar.cause());
@@ -146,21 +148,11 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
                         : Future.succeededFuture(refusal(context, failure)));
         return exchange.onSuccess(response -> Timer.builder("gateway.route.requests")
                 .description("Requests through the gateway, by route, until the service's answer began")
-                .tag("route", name).tag("method", incoming.method().name())
+                .tag("route", name)
+                .tag("method", METHODS.contains(incoming.method()) ? incoming.method().name() : "OTHER")
                 .tag("status", Integer.toString(response.getStatusCode()))
                 .publishPercentileHistogram()
                 .register(meters).record(Duration.ofNanos(System.nanoTime() - start)));
-    }
-
-    /** Sends the request; a GET or HEAD the service closed a kept-alive connection on is sent once more. */
-    private Future<ProxyResponse> send(ProxyContext context, HttpServerRequest incoming) {
-        Future<ProxyResponse> first = context.sendRequest();
-        if (incoming.method() != HttpMethod.GET && incoming.method() != HttpMethod.HEAD) {
-            return first;
-        }
-        return first.recover(failure -> failure instanceof HttpClosedException && !incoming.response().closed()
-                ? create(context).compose(request -> context.request().send(request))
-                : Future.failedFuture(failure));
     }
 
     private ProxyResponse refusal(ProxyContext context, Throwable failure) {
@@ -195,7 +187,8 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
             title = "Bad Gateway";
             detail = "The " + service + " closed the connection before answering.";
         }
-        if (serviceFailure(failure)) {
+        if (serviceFailure(failure) || failure instanceof ConnectionPoolTooBusyException
+                || failure instanceof TimeoutException) {
             LOG.warnf("Route %s: %s %s answered %d: %s", name, context.request().getMethod(),
                     context.request().getURI(), status, failure.toString());
         }
@@ -210,10 +203,13 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
         return response;
     }
 
-    /** Failures that say the service cannot serve now: they count towards opening its circuit. */
+    /**
+     * Failures that say the service cannot serve now, counted towards opening its circuit: it refused the
+     * connection, or went silent past the read timeout. The gateway's own pool being busy is not held against it.
+     */
     private static boolean serviceFailure(Throwable failure) {
-        return refused(failure) || failure instanceof TimeoutException
-                || failure instanceof ConnectionPoolTooBusyException;
+        return refused(failure) || failure instanceof TimeoutException && (failure.getMessage() == null
+                || !failure.getMessage().contains("getting a connection"));
     }
 
     private static boolean refused(Throwable failure) {

@@ -1,5 +1,6 @@
 package org.anchormarket.gateway.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.container.ResourceInfo;
 import java.lang.reflect.Method;
@@ -7,23 +8,29 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The access check of every page, from {@link Area}'s list: the page's area must be open to one of the signed-in
- * user's roles. (Signing in itself is asked for before: quarkus.http.auth.permission.app.) Pages without an area are
- * refused: a new page is closed until it says where it belongs.
+ * user's roles. (Signing in itself is asked for before: quarkus.http.auth.permission.app.) Every JAX-RS resource
+ * outside /api/ is a page, whatever its package: one without an area is refused, so a new page is closed until it
+ * says where it belongs.
  */
 public class AreaAccess {
 
     private final CurrentUser user;
+    private final HttpServerRequest request;
 
-    AreaAccess(CurrentUser user) {
+    AreaAccess(CurrentUser user, HttpServerRequest request) {
         this.user = user;
+        this.request = request;
     }
 
     @ServerRequestFilter
     public void check(ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         Class<?> page = resource.getResourceClass();
-        if (method == null || page == null || !page.getPackageName().startsWith(Area.class.getPackageName())) {
-            return; // not a page (the gateway's API checks its own)
+        if (!isPage(request.path())) {
+            return; // the gateway's API (/api/me) checks its own
+        }
+        if (method == null || page == null) {
+            throw new ForbiddenException("No page");
         }
         InArea area = method.isAnnotationPresent(InArea.class) ? method.getAnnotation(InArea.class)
                 : page.getAnnotation(InArea.class);
@@ -37,5 +44,10 @@ public class AreaAccess {
         if (!user.signedIn() || !area.value().openTo(user.roles())) {
             throw new ForbiddenException(area.value().label());
         }
+    }
+
+    /** Everything the gateway serves through JAX-RS is a page, except its API under /api/. */
+    static boolean isPage(String path) {
+        return path == null || !path.startsWith("/api/");
     }
 }

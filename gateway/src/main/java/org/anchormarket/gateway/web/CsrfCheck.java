@@ -3,7 +3,6 @@ package org.anchormarket.gateway.web;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
@@ -16,7 +15,8 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 /**
  * Every page request that changes something (POST, PUT, PATCH, DELETE) must carry the session's CSRF token, in the
  * form field {@code csrf-token} (or the {@code X-CSRF-Token} header): otherwise 403 and a page saying to go back and
- * try again, and nothing reaches a service. Applies to every page class, so a new form cannot forget it.
+ * try again, and nothing reaches a service. Applies to every request outside /api/ (every page, whatever its
+ * package and whatever the body's type), so a new form cannot forget it.
  */
 public class CsrfCheck {
 
@@ -36,10 +36,8 @@ public class CsrfCheck {
 
     @ServerRequestFilter
     @WithFormRead
-    public Response check(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
-        Class<?> page = resource.getResourceClass();
-        if (SAFE.contains(request.getMethod()) || page == null
-                || !page.getPackageName().startsWith(CsrfCheck.class.getPackageName())) {
+    public Response check(ResteasyReactiveContainerRequestContext request) {
+        if (SAFE.contains(request.getMethod()) || !AreaAccess.isPage(request.getUriInfo().getPath())) {
             return null;
         }
         String sent = request.getHeaderString("X-CSRF-Token");

@@ -2,6 +2,8 @@ package org.anchormarket.gateway.web;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import io.quarkus.oidc.IdToken;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,24 +30,31 @@ public class CsrfTokens {
     public static final String FIELD = "csrf-token";
 
     private final SecurityIdentity identity;
-    private final JsonWebToken idToken;
     private final byte[] key;
     private String token;
 
-    CsrfTokens(SecurityIdentity identity, JsonWebToken idToken, GatewayConfig config) {
+    /** The sign-in's ID token, whose {@code sid} names the Keycloak session (a field: @IdToken is not for parameters). */
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    CsrfTokens(SecurityIdentity identity, GatewayConfig config) {
         this.identity = identity;
-        this.idToken = idToken;
-        this.key = config.sessionSecret().getBytes(StandardCharsets.UTF_8);
+        this.key = ("csrf|" + config.sessionSecret()).getBytes(StandardCharsets.UTF_8);
     }
 
     public String getParameterName() {
         return FIELD;
     }
 
-    /** This session's token ("" for a visitor who is not signed in: they cannot post pages' forms anyway). */
+    /**
+     * This session's token; "" (which no check accepts) for a visitor who is not signed in or a sign-in without a
+     * Keycloak session id.
+     */
     public String getToken() {
         if (token == null) {
-            token = identity.isAnonymous() ? "" : sign(identity.getPrincipal().getName() + "|" + session());
+            String session = identity.isAnonymous() ? null : session();
+            token = session == null ? "" : sign(identity.getPrincipal().getName() + "|" + session);
         }
         return token;
     }
@@ -58,8 +67,8 @@ public class CsrfTokens {
     }
 
     private String session() {
-        Object sid = idToken == null ? null : idToken.getClaim("sid");
-        return sid == null ? "" : sid.toString();
+        Object sid = idToken == null || idToken.getRawToken() == null ? null : idToken.getClaim("sid");
+        return sid == null || sid.toString().isBlank() ? null : sid.toString();
     }
 
     private String sign(String value) {

@@ -34,14 +34,17 @@ public final class FormValues {
         }
     }
 
+    /** An amount in pounds as people write it ("£1,200.50"); only digits, with pence: never "1e9". */
     public static BigDecimal pounds(String value, String field, List<ServiceRefusal.FieldError> errors) {
-        try {
-            return text(value) == null ? null
-                    : new BigDecimal(value.strip().replace(",", "").replaceFirst("^£", ""));
-        } catch (NumberFormatException e) {
+        if (text(value) == null) {
+            return null;
+        }
+        String amount = value.strip().replace(",", "").replaceFirst("^£", "");
+        if (!amount.matches("\\d{1,15}(\\.\\d{1,2})?")) {
             errors.add(new ServiceRefusal.FieldError(field, "must be an amount in pounds, like 250000"));
             return null;
         }
+        return new BigDecimal(amount);
     }
 
     public static Boolean yesNo(String value, String field, List<ServiceRefusal.FieldError> errors) {

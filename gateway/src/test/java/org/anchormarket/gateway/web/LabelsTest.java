@@ -47,8 +47,9 @@ class LabelsTest {
         assertEquals(List.of("45000000", "79000000"), FormValues.list("45000000, 79000000;", "[\\s,;]+"));
         assertEquals(List.of(), errors);
         FormValues.wholeNumber("two", "employees", errors);
+        FormValues.pounds("1e999999999", "annualTurnover", errors);
         FormValues.choice("NOT_A_FORM", OrganisationType::fromValue, "organisationType", errors);
-        assertEquals(List.of("employees", "organisationType"), errors.stream().map(ServiceRefusal.FieldError::field)
+        assertEquals(List.of("employees", "annualTurnover", "organisationType"), errors.stream().map(ServiceRefusal.FieldError::field)
                 .toList());
         assertEquals("Employees must be a whole number, like 12", errors.get(0).message());
         ServiceRefusal.FieldError pattern = new ServiceRefusal.FieldError("website", "must match \"^https?://.+$\"");

@@ -11,8 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -53,9 +51,25 @@ public class DirectoryPage {
         this.suppliers = suppliers;
     }
 
+    /**
+     * The directory; after an admin's decision, {@code decided} names the supplier decided on, and the notice says
+     * what the service now holds for it (never text from the address, which anyone could send a link with).
+     */
     @GET
     public TemplateInstance directory(@BeanParam DirectoryFilters filters, @RestQuery String decided) {
-        return show(filters, null, decided);
+        return show(filters, null, decision(decided));
+    }
+
+    private String decision(String decided) {
+        if (decided == null) {
+            return null;
+        }
+        try {
+            Supplier supplier = suppliers.getSupplier(UUID.fromString(decided.strip()));
+            return supplier.getLegalName() + ": " + Labels.label(supplier.getStatus());
+        } catch (IllegalArgumentException | ServiceRefusal notShown) {
+            return null;
+        }
     }
 
     @GET
@@ -88,9 +102,8 @@ public class DirectoryPage {
         try {
             Supplier decided = suppliers.verifySupplier(id,
                     new VerificationDecision().status(decision).reason(FormValues.text(reason)));
-            String what = decided.getLegalName() + ": " + Labels.label(decided.getStatus());
-            return Response.seeOther(URI.create("/app/suppliers?verified=false&decided="
-                    + URLEncoder.encode(what, StandardCharsets.UTF_8))).build();
+            return Response.seeOther(URI.create("/app/suppliers?verified=false&decided=" + decided.getId()))
+                    .build();
         } catch (ServiceRefusal refusal) {
             if (refusal.forbidden()) {
                 throw refusal;
