@@ -136,4 +136,28 @@ class GatewayDoorTest {
         org.junit.jupiter.api.Assertions.assertEquals("POST", RecordingUpstream.LAST.get().method());
         org.junit.jupiter.api.Assertions.assertEquals("{\"legalName\":\"x\"}", RecordingUpstream.LAST.get().body());
     }
+
+    /** Over 10 MB: 413 problem+json before anything is read or routed. An upload path streams 100 MB through. */
+    @Test
+    void shouldRefuseOversizedBodiesAndStreamLargeUploads() throws Exception {
+        RecordingUpstream.LAST.set(null);
+        // The headers alone, declaring 11 MB: the answer comes without a byte of the body sent
+        String answer;
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/suppliers HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                    + Tokens.of("buyer1") + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + (11 * 1024 * 1024) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("application/problem+json") && answer.contains("\"status\":413"), answer);
+        org.junit.jupiter.api.Assertions.assertNull(RecordingUpstream.LAST.get(), "nothing reached the service");
+
+        byte[] hundred = new byte[100 * 1024 * 1024];
+        java.util.Arrays.fill(hundred, (byte) 'x');
+        given().config(TEN_SECONDS).auth().oauth2(Tokens.of("buyer1")).contentType("text/csv").body(hundred)
+                .when().post("/api/suppliers/uploads").then().statusCode(418);
+        org.junit.jupiter.api.Assertions.assertEquals(hundred.length, RecordingUpstream.LAST.get().bodyLength());
+    }
 }

@@ -103,7 +103,10 @@ class GatewayTest {
     @Test
     void shouldServeHealthAndMetricsOnTheManagementPortOnlyAndItsSpec() {
         given().when().get(health).then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get(metrics).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/abc").then().statusCode(418);
+        given().when().get(metrics).then().statusCode(200)
+                .body(containsString("gateway_route_requests_seconds_count{method=\"GET\",route=\"suppliers\",status=\"418\"}"))
+                .body(containsString("gateway_route_requests_seconds_bucket"));
         given().when().get("/q/metrics").then().statusCode(404);
         given().when().get("/q/health/live").then().statusCode(404);
         given().when().get("/q/openapi").then().statusCode(200).body(containsString("operationId: getMe"));
@@ -134,6 +137,9 @@ class GatewayTest {
                 .header("Retry-After", "10");
         org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 150_000_000L,
                 "an open circuit answers without trying the service (retries take 200 ms)");
+        given().when().get(readiness).then().statusCode(200)
+                .body("checks.find { it.name == 'Routed services' }.data['circuit.tenders']", equalTo("OPEN"))
+                .body("checks.find { it.name == 'Routed services' }.data['circuit.suppliers']", equalTo("CLOSED"));
         given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/suppliers/abc").then().statusCode(418);
     }
 }

@@ -18,10 +18,28 @@ import org.anchormarket.infra.Ports;
 public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
 
     record Seen(String method, String uri, String authorization, String forwardedHost, String forwardedProto,
-            String forwardedPrefix, String remoteAddress, String requestId, String body) {
+            String forwardedPrefix, String remoteAddress, String requestId, String body, long bodyLength) {
     }
 
     static final AtomicReference<Seen> LAST = new AtomicReference<>();
+    private static final ThreadLocal<Long> BODY_LENGTH = ThreadLocal.withInitial(() -> 0L);
+
+    /** The body's first 64 KiB as text; its whole length is counted as it streams by (BODY_LENGTH). */
+    private static String head(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        try (java.io.InputStream in = exchange.getRequestBody()) {
+            for (int n; (n = in.read(buffer)) > 0;) {
+                if (head.size() < 65536) {
+                    head.write(buffer, 0, Math.min(n, 65536 - head.size()));
+                }
+                total += n;
+            }
+        }
+        BODY_LENGTH.set(total);
+        return head.toString(StandardCharsets.UTF_8);
+    }
     private HttpServer server;
 
     @Override
@@ -54,7 +72,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"),
                     exchange.getRemoteAddress().getAddress().getHostAddress(),
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+                    head(exchange), BODY_LENGTH.get()));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);
@@ -70,7 +88,8 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 "gateway.routes.reports.target", "http://127.0.0.1:" + Ports.free(),
                 "gateway.upstream.read-timeout", "3s",
                 "gateway.upstream.pool-size", "4", // few connections: one leaked by a caller who left shows at once
-                "gateway.rate-limits.per-user-per-minute", "200");
+                "gateway.rate-limits.per-user-per-minute", "200",
+                "gateway.bodies.upload-paths", "/api/suppliers/uploads");
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import io.quarkus.runtime.configuration.MemorySize;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +29,22 @@ public interface GatewayConfig {
 
     /** How many requests a caller may make. */
     RateLimits rateLimits();
+
+    /** How large a request body may be. */
+    Bodies bodies();
+
+    interface Bodies {
+        /** The largest body sent to a service's API: larger ones are refused with 413 before they are read. */
+        @WithDefault("10M")
+        MemorySize maxSize();
+
+        /** Paths that take streamed uploads (spend files), up to {@link #maxUploadSize()}, never held in memory. */
+        @WithDefault("/api/reports/spend-files")
+        List<String> uploadPaths();
+
+        @WithDefault("200M")
+        MemorySize maxUploadSize();
+    }
 
     /**
      * The key the web sessions are encrypted and the CSRF tokens signed with (GATEWAY_SESSION_SECRET): required

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.anchormarket.gateway.config.GatewayConfig;
+import org.anchormarket.gateway.routing.ProxyRoutes;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -25,10 +26,12 @@ public class RoutesReadiness implements HealthCheck {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final GatewayConfig config;
+    private final ProxyRoutes routes;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    RoutesReadiness(GatewayConfig config) {
+    RoutesReadiness(GatewayConfig config, ProxyRoutes routes) {
         this.config = config;
+        this.routes = routes;
     }
 
     @Override
@@ -45,6 +48,7 @@ public class RoutesReadiness implements HealthCheck {
                 down++;
             }
         }
+        routes.circuits().forEach((name, state) -> response.withData("circuit." + name, state));
         return response.withData("servicesDown", down).build();
     }
 

@@ -43,7 +43,8 @@ public class Inbox {
 
     /**
      * True when {@code consumer} should apply the event: the first delivery of its id, and a version of its
-     * aggregate newer than any applied (an event without a version is judged by its id alone). Records both.
+     * aggregate newer than any applied on the same topic (producers number versions per topic and key; an event
+     * without a version is judged by its id alone). Records both.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean accept(String consumer, IncomingEvent event) {
@@ -51,7 +52,8 @@ public class Inbox {
             LOG.debugf("%s: %s %s already processed, skipped", consumer, event.type(), event.id());
             return false;
         }
-        if (event.version().isPresent() && !advance(consumer, event.key(), event.version().getAsLong())) {
+        String versioned = event.topic() == null ? event.key() : event.topic() + "/" + event.key();
+        if (event.version().isPresent() && !advance(consumer, versioned, event.version().getAsLong())) {
             LOG.debugf("%s: %s %s has version %d of %s, older than the one applied: skipped", consumer, event.type(),
                     event.id(), event.version().getAsLong(), event.key());
             return false;

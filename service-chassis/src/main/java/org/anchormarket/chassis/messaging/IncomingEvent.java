@@ -7,10 +7,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 /**
- * A CloudEvent as a consumer sees it: id (for the inbox), type, the aggregate's key and version (for the version
- * guard) and the JSON data. Built from the Kafka record; what is not a CloudEvent is a poison message.
+ * A CloudEvent as a consumer sees it: id (for the inbox), type, the topic it came on and the aggregate's key and
+ * version (for the version guard: producers number versions per topic and key) and the JSON data. Built from the
+ * Kafka record; what is not a CloudEvent is a poison message.
  */
-public record IncomingEvent(String id, String type, String key, OptionalLong version, String data) {
+public record IncomingEvent(String id, String type, String topic, String key, OptionalLong version, String data) {
 
     /** The inbox's columns hold ids and keys this long. */
     static final int MAX_ID_LENGTH = 200;
@@ -45,7 +46,7 @@ public record IncomingEvent(String id, String type, String key, OptionalLong ver
         if (data == null) {
             throw new PoisonMessageException("The message has no data");
         }
-        return new IncomingEvent(id, type, aggregate, version, data);
+        return new IncomingEvent(id, type, record.getTopic(), aggregate, version, data);
     }
 
     private static String header(Headers headers, String name) {

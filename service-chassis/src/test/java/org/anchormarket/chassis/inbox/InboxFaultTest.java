@@ -64,6 +64,23 @@ class InboxFaultTest {
         assertEquals(List.of("first", "marker"), texts(key));
     }
 
+    /**
+     * Producers number versions per topic and key: a consumer of two topics that share keys (a tender and its bids)
+     * applies each topic's versions on their own, and still refuses an older one within a topic.
+     */
+    @Test
+    void shouldKeepEachTopicsVersionsApartForOneKey() {
+        String key = "shared-" + UUID.randomUUID();
+        List<Boolean> accepted = new ArrayList<>();
+        for (String[] event : new String[][] { { "tenders", "2" }, { "bids", "1" }, { "tenders", "1" },
+                { "bids", "2" } }) {
+            accepted.add(QuarkusTransaction.requiringNew().call(() -> inbox.accept("versions-per-topic",
+                    new org.anchormarket.chassis.messaging.IncomingEvent(UUID.randomUUID().toString(), "Changed",
+                            event[0], key, java.util.OptionalLong.of(Long.parseLong(event[1])), "{}"))));
+        }
+        assertEquals(List.of(true, true, false, true), accepted);
+    }
+
     /** Fault test 4's mechanism: a late message with an older version changes nothing. */
     @Test
     void shouldIgnoreAnOlderVersionThatArrivesLate() {

@@ -66,7 +66,11 @@ public class SupplierErasure {
         SupplierChange.delete("supplierId", s.id);
         SupplierMember.delete("supplierId", s.id);
         org.anchormarket.supplier.domain.SupplierInvitation.delete("supplierId", s.id);
-        em.createNativeQuery("delete from outbox_message where message_key = ?1 and published_at is not null")
+        // The sole trader's earlier messages held their name: those already sent, and those parked as unsendable
+        // (which an admin might otherwise send again), are deleted. Pending ones go out before the erasure, which
+        // every consumer then applies.
+        em.createNativeQuery("delete from outbox_message where message_key = ?1"
+                + " and (published_at is not null or parked_at is not null)")
                 .setParameter(1, s.id.toString()).executeUpdate();
         history.record(s, admin ? subject : ERASED_BY_SOLE_TRADER, now, Map.of("erasedAt", ""),
                 Map.of("erasedAt", now.toString()));

@@ -31,7 +31,7 @@ public class SupplierMessages {
                         .organisationType(s.organisationType.name())
                         .postcode(s.postcode)
                         .cpvCodes(List.copyOf(s.cpvCodes))
-                        .status(SupplierRegistered.StatusEnum.fromValue(s.status.name()))
+                        .status(known(SupplierRegistered.StatusEnum.fromValue(s.status.name()), s.status.name()))
                         .classification(classification(s))
                         .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC)));
     }
@@ -46,7 +46,7 @@ public class SupplierMessages {
                         .organisationType(s.organisationType.name())
                         .postcode(s.postcode)
                         .cpvCodes(List.copyOf(s.cpvCodes))
-                        .status(SupplierUpdated.StatusEnum.fromValue(s.status.name()))
+                        .status(known(SupplierUpdated.StatusEnum.fromValue(s.status.name()), s.status.name()))
                         .classification(classification(s))
                         .changedFields(changed)
                         .updatedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
@@ -56,7 +56,7 @@ public class SupplierMessages {
         outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_VERIFIED,
                 new SupplierVerified()
                         .supplierId(s.id)
-                        .status(SupplierVerified.StatusEnum.fromValue(s.status.name()))
+                        .status(known(SupplierVerified.StatusEnum.fromValue(s.status.name()), s.status.name()))
                         .reason(s.rejectionReason)
                         .classification(classification(s))
                         .decidedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
@@ -74,12 +74,25 @@ public class SupplierMessages {
 
     static SupplierClassification classification(Supplier s) {
         return new SupplierClassification()
-                .locality(SupplierClassification.LocalityEnum.fromValue(s.locality.name()))
+                .locality(known(SupplierClassification.LocalityEnum.fromValue(s.locality.name()), s.locality.name()))
                 .town(s.town)
                 .ward(s.ward)
-                .sizeBand(SupplierClassification.SizeBandEnum.fromValue(s.sizeBand.name()))
+                .sizeBand(known(SupplierClassification.SizeBandEnum.fromValue(s.sizeBand.name()), s.sizeBand.name()))
                 .sme(s.isSme())
                 .vcfse(s.vcfse)
                 .vcfseVerified(s.vcfseVerified);
+    }
+
+    /**
+     * A message enum's value for a domain value. The generated enums read an unknown value as their unknown case (so
+     * consumers tolerate newer producers); a producer must never send it: a domain value missing from
+     * messages.yaml fails here, before anything is written, instead of going out as "unknown_default_open_api".
+     */
+    static <E extends Enum<E>> E known(E value, String domainValue) {
+        if (value.name().startsWith("UNKNOWN_DEFAULT")) {
+            throw new IllegalStateException("messages.yaml has no value " + domainValue + " for "
+                    + value.getDeclaringClass().getSimpleName() + ": add it there first");
+        }
+        return value;
     }
 }
