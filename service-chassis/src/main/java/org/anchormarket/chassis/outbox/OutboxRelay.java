@@ -80,6 +80,8 @@ public class OutboxRelay {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     /** Topics whose metadata the broker could not give lately, and until when they wait. */
     private final Map<String, Instant> unreachableUntil = new ConcurrentHashMap<>();
+    /** For fault tests: wraps each new producer (to make the broker refuse a topic, say). */
+    private java.util.function.UnaryOperator<Producer<String, String>> decorator = p -> p;
     /** Sends each aggregate's next message once the one before is acknowledged. */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-sender");
@@ -257,6 +259,12 @@ public class OutboxRelay {
                     Throwable failure = failures.get(m);
                     if (failure != null && !(failure instanceof ChainStopped)) {
                         failed(m, failure, now);
+                        if (!(failure instanceof RetriableException) && !refusedForGood(failure)) {
+                            // Refused, but not for a reason that parks (authorization, policy, a server error):
+                            // its topic is set aside like an unreachable one, so its backlog cannot fill every
+                            // round and hold up the other topics.
+                            unreachableUntil.put(m.topic, now.plusSeconds(10));
+                        }
                     }
                     break;
                 }
@@ -382,9 +390,15 @@ public class OutboxRelay {
             throw new IllegalStateException("The outbox relay is closed");
         }
         if (producer == null) {
-            producer = new KafkaProducer<>(producerConfig);
+            producer = decorator.apply(new KafkaProducer<>(producerConfig));
         }
         return producer;
+    }
+
+    /** For fault tests: every producer from now on is wrapped by {@code decorator} (the current one is replaced). */
+    synchronized void decorateProducers(java.util.function.UnaryOperator<Producer<String, String>> decorator) {
+        this.decorator = decorator;
+        resetProducer();
     }
 
     private synchronized void resetProducer() {

@@ -46,6 +46,8 @@ class OutboxRelayFaultTest {
     OutboxConfig config;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    OutboxRelay relay;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -179,6 +181,60 @@ class OutboxRelayFaultTest {
         assertTrue(parked.lastError.contains("RecordTooLarge"), parked.lastError);
         assertEquals(parkedBefore + 1, metrics.counter("outbox.messages.parked").count());
         given().when().get("/q/health/ready").then().statusCode(200).body(containsString("outboxParked"));
+    }
+
+    /**
+     * A topic the broker refuses without the refusal being one that parks (here: not authorised), with more
+     * messages than a round takes, all older than another topic's: the other topic's message still goes out.
+     */
+    @Test
+    void shouldSetAsideATopicTheBrokerRefusesSoOtherTopicsGoOn() {
+        String forbidden = "chassis.forbidden";
+        relay.decorateProducers(real -> refusing(real, forbidden));
+        try {
+            for (int from = 0; from < config.batchSize() + 20; from += 100) {
+                int first = from;
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (int k = first; k < first + 100; k++) {
+                        outbox.publish(forbidden, "refused-" + k, TestData.TYPE, new TestData("refused-" + k, 1L, "x"));
+                    }
+                });
+            }
+            String key = "behind-" + UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(TestData.TOPIC, key, TestData.TYPE,
+                    new TestData(key, 1L, "behind a refused topic")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestTopic.keysAt(em, key, 1) == 1);
+        } finally {
+            relay.decorateProducers(real -> real);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "delete from outbox_message where topic = ?1").setParameter(1, forbidden).executeUpdate());
+        }
+    }
+
+    /** The real producer, except that sends to {@code topic} fail as a broker without the right ACL fails them. */
+    @SuppressWarnings("unchecked")
+    private static org.apache.kafka.clients.producer.Producer<String, String> refusing(
+            org.apache.kafka.clients.producer.Producer<String, String> real, String topic) {
+        return (org.apache.kafka.clients.producer.Producer<String, String>) java.lang.reflect.Proxy.newProxyInstance(
+                OutboxRelayFaultTest.class.getClassLoader(),
+                new Class<?>[] { org.apache.kafka.clients.producer.Producer.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("send") && args.length == 2
+                            && ((org.apache.kafka.clients.producer.ProducerRecord<?, ?>) args[0]).topic()
+                                    .equals(topic)) {
+                        var refusal = new org.apache.kafka.common.errors.TopicAuthorizationException(
+                                java.util.Set.of(topic));
+                        ((org.apache.kafka.clients.producer.Callback) args[1]).onCompletion(null, refusal);
+                        var failed = new java.util.concurrent.CompletableFuture<
+                                org.apache.kafka.clients.producer.RecordMetadata>();
+                        failed.completeExceptionally(refusal);
+                        return failed;
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private void write(String prefix, int keys, int versions) {
