@@ -46,9 +46,11 @@ import org.jboss.logging.Logger;
  * acknowledgement and the commit publishes a message again, and consumers de-duplicate by id.
  * <ul>
  * <li>Order: a round takes the oldest pending messages and sends each aggregate's (topic + key) one after another,
- * each only once the broker has acknowledged the one before, so no two messages of one key are ever in flight
- * together. A failure ends the aggregate's run for the round: it can delay a key, never reorder it. Different
- * aggregates are sent side by side.</li>
+ * each only once the broker has acknowledged the one before, so within a round no two messages of one key are in
+ * flight together. A failure ends the aggregate's run for the round: it can delay a key, never reorder it. (A round
+ * that timed out may still have a send in flight while the next round sends the same message again: a duplicate,
+ * which consumers drop by id, never a reordering: the later messages wait for the first's acknowledgement.)
+ * Different aggregates are sent side by side.</li>
  * <li>Durability: the producer waits for every in-sync replica ({@code acks=all}) and is idempotent, so a leader
  * failover neither loses an acknowledged message nor writes one twice.</li>
  * <li>A message the broker refuses for good (not a passing fault) is parked after
