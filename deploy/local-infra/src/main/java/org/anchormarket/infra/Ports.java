@@ -15,14 +15,34 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port nobody listens on right now, chosen by the kernel. */
+    /**
+     * Ports handed out are taken from below Linux's ephemeral range (32768-60999 by default), where the kernel picks
+     * the local ports of outgoing connections: a port from that range could be taken by any client socket (a Kafka
+     * client, Maven) in the seconds before the server we chose it for binds it (Keycloak once failed so in CI).
+     */
+    private static final int LOWEST = 20_000;
+    private static final int HIGHEST = 32_000;
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** A port nobody listens on right now, outside the ephemeral range, never the same twice in this JVM. */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = random.nextInt(LOWEST, HIGHEST);
+            if (GIVEN.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port), 1);
+            } catch (IOException taken) {
+                continue;
+            }
+            if (GIVEN.add(port)) {
+                return port;
+            }
         }
+        throw new UncheckedIOException(new IOException("No free port between " + LOWEST + " and " + HIGHEST));
     }
 
     public static boolean inUse(int port) {

@@ -40,7 +40,16 @@ class InboxFaultTest {
     @Inject
     Inbox inbox;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     private KafkaCompanion kafka;
+
+    /** The retries SmallRye Fault Tolerance counted, all methods together. */
+    private double retries() {
+        return metrics.find("ft.retry.retries.total").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
 
     @BeforeEach
     void connect() {
@@ -101,10 +110,13 @@ class InboxFaultTest {
     void shouldApplyEveryMessageAfterTheDatabaseWasDownAndSendNoneToTheDeadLetterTopic() throws Exception {
         String run = "dbdown-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         int messages = 200;
+        double retriesBefore = retries();
         Thread outage = new Thread(() -> SharedInfra.postgres().stopFor(Duration.ofSeconds(30)), "postgres-outage");
         Instant start = Instant.now();
         outage.start();
-        Thread.sleep(1000);
+        // the messages are sent once the database is really down
+        await().atMost(Duration.ofSeconds(20)).until(() -> !org.anchormarket.infra.Ports.inUse(
+                SharedInfra.postgres().port()));
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
             records.add(TestTopic.event(UUID.randomUUID().toString(), run + (i % 20), i / 20 + 1, "v" + (i / 20 + 1)));
@@ -120,6 +132,7 @@ class InboxFaultTest {
         assertEquals(applied[1], applied[0]);
         long dead = deadLetters(run, Duration.ofSeconds(5)).size();
         assertEquals(0, dead, "a database outage is not a reason for the dead-letter topic");
+        assertTrue(retries() > retriesBefore, "the consumer retried through the outage (ft.retry.retries.total)");
         TestTopic.record("database-down", """
                 messages=%d
                 databaseDownSeconds=30

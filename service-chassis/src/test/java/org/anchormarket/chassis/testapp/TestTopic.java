@@ -61,13 +61,23 @@ public final class TestTopic {
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant end = Instant.now().plus(timeout);
-            while (ids.size() < distinctIds && Instant.now().isBefore(end)) {
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = null;
+            while (Instant.now().isBefore(end)) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.key() != null && record.key().startsWith(prefix)) {
                         ids.add(header(record, CloudEventHeaders.ID));
                         versions.computeIfAbsent(record.key(), k -> new ArrayList<>())
                                 .add(Long.parseLong(header(record, CloudEventHeaders.AGGREGATE_VERSION_HEADER)));
                     }
+                }
+                if (ids.size() >= distinctIds && ends == null) {
+                    // every id seen: read on to the end of each partition as it is now, so a late duplicate or an
+                    // older version re-sent after the last new one is read too
+                    ends = consumer.endOffsets(consumer.assignment());
+                }
+                if (ends != null && ends.entrySet().stream()
+                        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                    break;
                 }
             }
         }

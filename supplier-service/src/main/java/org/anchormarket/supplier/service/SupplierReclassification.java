@@ -54,17 +54,23 @@ public class SupplierReclassification {
         }
     }
 
-    /** {@link #run()} unless another instance is running it now (then empty). */
+    /**
+     * {@link #run()} unless another instance is running it now (then empty). The lock is a transaction's
+     * ({@code pg_try_advisory_xact_lock} on a connection of its own, held open for the run): whatever happens, the
+     * transaction ends (rolled back here, or by the pool, or by the server when the connection dies) and the lock
+     * with it, so no pooled connection is ever handed on holding it.
+     */
     public Optional<Result> runExclusively() {
         try (Connection lock = dataSource.getConnection()) {
-            if (!advisory(lock, "select pg_try_advisory_lock(?)")) {
-                LOG.info("Another instance is classifying suppliers again; this one leaves it to it");
-                return Optional.empty();
-            }
+            lock.setAutoCommit(false);
             try {
+                if (!advisory(lock, "select pg_try_advisory_xact_lock(?)")) {
+                    LOG.info("Another instance is classifying suppliers again; this one leaves it to it");
+                    return Optional.empty();
+                }
                 return Optional.of(run());
             } finally {
-                advisory(lock, "select pg_advisory_unlock(?)");
+                lock.rollback();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not take the reclassification lock", e);

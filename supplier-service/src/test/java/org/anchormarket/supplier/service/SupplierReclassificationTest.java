@@ -104,5 +104,12 @@ class SupplierReclassificationTest {
             }
         }
         assertTrue(reclassification.runExclusively().orElseThrow().checked() >= 1, "then it does the work");
+        try (var any = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get()
+                .getConnection(); var held = any.prepareStatement("select count(*) from pg_locks where locktype ="
+                        + " 'advisory' and ((classid::bigint << 32) | objid::bigint) = " + 0x5EC1A55L);
+                var rs = held.executeQuery()) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "the lock ended with the run: no connection in the pool still holds it");
+        }
     }
 }
