@@ -12,8 +12,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * The layout every service keeps (docs/development.md), checked by each service's {@code LayeringTest}:
  * {@code rest} → {@code service} → {@code domain}; {@code mapping} belongs to the REST edge; {@code messaging}
  * (consumers) calls services; only {@code rest} and {@code mapping} touch the API's generated interfaces and
- * models; neither {@code service} nor {@code domain} depends on Jackson; {@code domain} names no HTTP status (it
- * throws the chassis' domain exceptions); no cycles between the packages.
+ * models; neither {@code service} nor {@code domain} depends on Jackson; neither {@code service}, {@code domain} nor
+ * {@code messaging} names an HTTP status or type (they throw the chassis'
+ * domain exceptions); no cycles between the packages.
  */
 public final class Layering {
 
@@ -45,10 +46,11 @@ public final class Layering {
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
                 .because("JSON is the edge's business")
                 .check(classes);
-        noClasses().that().resideInAnyPackage(base + ".domain..")
+        noClasses().that().resideInAnyPackage(base + ".service..", base + ".domain..", base + ".messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.anchormarket.chassis.problem..",
-                        "jakarta.ws.rs..")
-                .because("the domain throws domain exceptions; the edge maps them to HTTP")
+                        "org.anchormarket.chassis.rest..", "jakarta.ws.rs..", "org.jboss.resteasy..")
+                .because("services and the domain throw domain exceptions in their own words; the REST edge maps "
+                        + "them to HTTP")
                 .check(classes);
         slices().matching(base + ".(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.events.domain.Event;
 
 /** Scheduling and listing events. */
@@ -19,7 +19,7 @@ public class EventService {
     public Event schedule(String title, Event.Kind kind, Instant startsAt, String venue, int capacity,
             String scheduledBy) {
         if (!startsAt.isAfter(clock.instant())) {
-            throw ProblemException.invalid("startsAt", "must be in the future");
+            throw DomainException.Invalid.field("startsAt", "must be in the future");
         }
         Event event = new Event();
         event.id = UUID.randomUUID();

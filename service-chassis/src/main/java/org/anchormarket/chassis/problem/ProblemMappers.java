@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.anchormarket.chassis.domain.DomainException;
 import java.util.stream.Collectors;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import jakarta.persistence.OptimisticLockException;
@@ -152,11 +153,34 @@ public class ProblemMappers {
 
     /** The domain's refusals, each to its status. */
     @ServerExceptionMapper
-    public Response domain(org.anchormarket.chassis.domain.DomainException e, UriInfo uri) {
-        int status = e instanceof org.anchormarket.chassis.domain.DomainException.NotFound ? 404 : 409;
-        List<Problem.FieldError> errors = e.field() == null ? List.of()
-                : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return problem(status, status == 404 ? "Not Found" : "Conflict", e.getMessage(), uri, errors);
+    public Response domain(DomainException e, UriInfo uri) {
+        int status = statusOf(e);
+        List<Problem.FieldError> errors = e.violations().stream()
+                .map(v -> new Problem.FieldError(v.field(), v.reason())).toList();
+        String title = status == 400 ? "Invalid request" : Response.Status.fromStatusCode(status).getReasonPhrase();
+        Response.ResponseBuilder response = builder(status, title, e.getMessage(), uri, errors);
+        if (e instanceof DomainException.TooMany tooMany) {
+            tooMany.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                    Math.max(1, wait.toSeconds())));
+        }
+        return response.build();
+    }
+
+    private static int statusOf(DomainException e) {
+        if (e instanceof DomainException.Invalid) {
+            return 400;
+        } else if (e instanceof DomainException.NotAllowed) {
+            return 403;
+        } else if (e instanceof DomainException.NotFound) {
+            return 404;
+        } else if (e instanceof DomainException.Gone) {
+            return 410;
+        } else if (e instanceof DomainException.Stale) {
+            return 412;
+        } else if (e instanceof DomainException.TooMany) {
+            return 429;
+        }
+        return 409; // Conflict
     }
 
     @ServerExceptionMapper
@@ -200,7 +224,7 @@ public class ProblemMappers {
             if (t instanceof ProblemException refusal) {
                 return refused(refusal, uri);
             }
-            if (t instanceof org.anchormarket.chassis.domain.DomainException refusal) {
+            if (t instanceof DomainException refusal) {
                 return domain(refusal, uri);
             }
         }

@@ -47,15 +47,6 @@ public class EntityTags {
         throw ProblemException.invalid("If-Match", "is not an ETag this API gave out (such as \"3\")");
     }
 
-    /** 412 when the entity's version is not the one the client read. */
-    public static void requireVersion(OptionalLong expected, long actual, String what) {
-        if (expected.isPresent() && expected.getAsLong() != actual) {
-            throw new ProblemException(412, "Precondition Failed", what + " was changed since you read it (your "
-                    + "If-Match is \"" + expected.getAsLong() + "\", it is now \"" + actual + "\"): read it again",
-                    java.util.List.of());
-        }
-    }
-
     /** Adds the ETag to a successful response. */
     public static class Filter {
 

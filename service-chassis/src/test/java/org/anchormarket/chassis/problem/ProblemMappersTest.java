@@ -41,4 +41,29 @@ class ProblemMappersTest {
         given().when().get("/test/server-side-violation").then().statusCode(500)
                 .contentType("application/problem+json").body("errorId", matchesPattern("[0-9a-f-]{36}"));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "invalid, 400, Invalid request, size",
+        "not-allowed, 403, Forbidden, ",
+        "not-found, 404, Not Found, ",
+        "conflict, 409, Conflict, name",
+        "gone, 410, Gone, code",
+        "stale, 412, Precondition Failed, ",
+        "too-many, 429, Too Many Requests, "})
+    void shouldAnswerEachOfTheDomainsRefusalsWithItsStatusAndTheFieldsItNames(String kind, int status, String title,
+            String field) {
+        var response = given().when().get("/test/refusals/" + kind).then().statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("title", equalTo(title));
+        if (field == null) {
+            response.body("errors", org.hamcrest.Matchers.nullValue());
+        } else {
+            response.body("errors[0].field", equalTo(field));
+        }
+        if (status == 429) {
+            response.header("Retry-After", equalTo("120"));
+        }
+    }
 }

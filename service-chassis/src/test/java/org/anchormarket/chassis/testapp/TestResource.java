@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.anchormarket.chassis.domain.DomainException;
 
 /** Endpoints that fail the ways a service can, for the problem mappers' tests. */
 @Path("/test")
@@ -61,6 +62,22 @@ public class TestResource {
     @Path("/items/{id}")
     public String item(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
         return id.toString();
+    }
+
+    /** Each of the domain's refusals, as a service would throw it. */
+    @GET
+    @Path("/refusals/{kind}")
+    public String refusal(@jakarta.ws.rs.PathParam("kind") String kind) {
+        throw switch (kind) {
+            case "invalid" -> DomainException.Invalid.field("size", "must be at most 3");
+            case "not-allowed" -> new DomainException.NotAllowed("Not yours");
+            case "not-found" -> new DomainException.NotFound("Thing 7");
+            case "conflict" -> new DomainException.Conflict("Name taken", "name");
+            case "gone" -> new DomainException.Gone("Expired", "code", "has expired");
+            case "stale" -> new DomainException.Stale("Changed since");
+            case "too-many" -> new DomainException.TooMany("Slow down", java.time.Duration.ofMinutes(2));
+            default -> new IllegalArgumentException(kind);
+        };
     }
 
     /** A bean whose method constraints our own code breaks. */

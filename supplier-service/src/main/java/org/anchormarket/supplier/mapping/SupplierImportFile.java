@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.anchormarket.chassis.domain.DomainException.Violation;
 import org.anchormarket.chassis.problem.Problem.FieldError;
 import org.anchormarket.chassis.problem.ProblemException;
 import org.anchormarket.chassis.problem.ProblemMappers;
@@ -109,9 +110,9 @@ public class SupplierImportFile {
     private SupplierImport.Row row(CSVRecord row, List<String> header) {
         long line = row.getRecordNumber() + 1; // the header is row 1
         String legalName = row.isMapped("legalName") ? row.get("legalName") : null;
-        List<FieldError> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (!row.isConsistent()) {
-            errors.add(new FieldError("row", "has " + row.size() + " cells; the header has " + header.size()));
+            errors.add(new Violation("row", "has " + row.size() + " cells; the header has " + header.size()));
             return new SupplierImport.Row(line, legalName, null, errors);
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -123,20 +124,20 @@ public class SupplierImportFile {
             try {
                 put(fields, column, COLUMNS.get(column), cell);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(column, e.getMessage()));
+                errors.add(new Violation(column, e.getMessage()));
             }
         }
         REQUIRED.stream().sorted().filter(c -> !fields.containsKey(c) && !SupplierImport.named(errors, c))
-                .forEach(c -> errors.add(new FieldError(c, "is required")));
+                .forEach(c -> errors.add(new Violation(c, "is required")));
         SupplierProfile registration; // the required columns are checked above
         try {
             registration = json.convertValue(fields, SupplierProfile.class);
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("row", "cannot be read: " + e.getMessage()));
+            errors.add(new Violation("row", "cannot be read: " + e.getMessage()));
             return new SupplierImport.Row(line, legalName, null, errors);
         }
         // Every reason at once, as for a registration: the schema's rules here, the registration rules next.
-        validator.validate(registration).forEach(v -> SupplierImport.add(errors, new FieldError(
+        validator.validate(registration).forEach(v -> SupplierImport.add(errors, new Violation(
                 SupplierImport.column(ProblemMappers.fieldName(v)), v.getMessage())));
         return new SupplierImport.Row(line, legalName, SupplierMapper.overlay(SupplierDraft.EMPTY, registration),
                 errors);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.anchormarket.chassis.problem.Problem.FieldError;
+import org.anchormarket.chassis.domain.DomainException.Violation;
 import org.anchormarket.supplier.config.SupplierConfig;
 import org.anchormarket.supplier.domain.Branch;
 import org.anchormarket.supplier.domain.Supplier;
@@ -66,50 +66,50 @@ public class SupplierClassifier {
             "^https?://[^\\s/?#]+\\.[^\\s]+$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** Every rule the draft breaks, each naming its field; empty when it may be stored. */
-    public List<FieldError> problems(SupplierDraft draft) {
-        List<FieldError> errors = new ArrayList<>();
+    public List<Violation> problems(SupplierDraft draft) {
+        List<Violation> errors = new ArrayList<>();
         if ("GB".equals(country(draft)) && Postcode.parse(draft.postcode()).isEmpty()) {
-            errors.add(new FieldError("postcode", "is not a UK postcode"));
+            errors.add(new Violation("postcode", "is not a UK postcode"));
         }
         List<SupplierDraft.BranchDraft> branches = draft.branches() == null ? List.of() : draft.branches();
         for (int i = 0; i < branches.size(); i++) {
             if (Postcode.parse(branches.get(i).postcode()).isEmpty()) {
-                errors.add(new FieldError("branches[" + i + "].postcode", "is not a UK postcode"));
+                errors.add(new Violation("branches[" + i + "].postcode", "is not a UK postcode"));
             }
         }
         if (!blank(draft.website()) && !WEB_ADDRESS.matcher(draft.website().strip()).matches()) {
-            errors.add(new FieldError("website", "is not a web address starting http:// or https://"));
+            errors.add(new Violation("website", "is not a web address starting http:// or https://"));
         }
         if (blank(draft.legalName())) {
-            errors.add(new FieldError("legalName", "is required"));
+            errors.add(new Violation("legalName", "is required"));
         }
         if (draft.email() != null && !draft.email().isEmpty() && blank(draft.email())) {
-            errors.add(new FieldError("email", "must not be blank"));
+            errors.add(new Violation("email", "must not be blank"));
         }
         if (blank(draft.companyNumber())) {
             if (draft.organisationType().needsCompanyNumber()) {
-                errors.add(new FieldError("companyNumber", "is required for a " + draft.organisationType()));
+                errors.add(new Violation("companyNumber", "is required for a " + draft.organisationType()));
             }
         } else {
             RegistryNumbers.Result r = RegistryNumbers.companyNumber(draft.companyNumber());
             if (r.problem() != null) {
-                errors.add(new FieldError("companyNumber", r.problem()));
+                errors.add(new Violation("companyNumber", r.problem()));
             }
         }
         if (blank(draft.charityNumber())) {
             if (draft.organisationType().isCharity()) {
-                errors.add(new FieldError("charityNumber", "is required for a " + draft.organisationType()));
+                errors.add(new Violation("charityNumber", "is required for a " + draft.organisationType()));
             }
         } else {
             RegistryNumbers.Result r = RegistryNumbers.charityNumber(draft.charityNumber());
             if (r.problem() != null) {
-                errors.add(new FieldError("charityNumber", r.problem()));
+                errors.add(new Violation("charityNumber", r.problem()));
             }
         }
         List<String> codes = draft.cpvCodes() == null ? List.of() : draft.cpvCodes();
         for (int i = 0; i < codes.size(); i++) {
             if (!cpv.isKnown(codes.get(i))) {
-                errors.add(new FieldError("cpvCodes[" + i + "]", "is not a CPV 2008 code: " + codes.get(i)));
+                errors.add(new Violation("cpvCodes[" + i + "]", "is not a CPV 2008 code: " + codes.get(i)));
             }
         }
         return errors;

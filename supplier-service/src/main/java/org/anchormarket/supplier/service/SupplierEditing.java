@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierDraft;
 import org.anchormarket.supplier.domain.SupplierStatus;
@@ -38,12 +38,12 @@ public class SupplierEditing {
     public Supplier update(UUID id, java.util.OptionalLong expectedVersion,
             java.util.function.UnaryOperator<SupplierDraft> update, String subject, boolean admin) {
         Supplier s = Supplier.forCaller(id, subject, admin);
-        org.anchormarket.chassis.rest.EntityTags.requireVersion(expectedVersion, s.version, "Supplier " + id);
+        DomainException.Stale.unlessCurrent(expectedVersion, s.version, "Supplier " + id);
         SupplierProfiles.refuseErased(s);
         SupplierDraft merged = update.apply(SupplierProfiles.current(s));
         var problems = classifier.problems(merged);
         if (!problems.isEmpty()) {
-            throw new ProblemException(400, "Invalid request", "The update has invalid fields", problems);
+            throw new DomainException.Invalid("The update has invalid fields", problems);
         }
         SupplierRegistrations.refuseDuplicates(SupplierProfiles.normalisedCompanyNumber(merged),
                 SupplierProfiles.normalisedCharityNumber(merged), s.id);

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierChange;
 import org.anchormarket.supplier.domain.SupplierMember;
@@ -42,7 +42,7 @@ public class SupplierErasure {
             return s;
         }
         if (s.organisationType != org.anchormarket.supplier.domain.classification.OrganisationType.SOLE_TRADER) {
-            throw ProblemException.conflict("Only a sole trader's data is personal data that can be erased; this is a "
+            throw new DomainException.Conflict("Only a sole trader's data is personal data that can be erased; this is a "
                     + s.organisationType, "organisationType");
         }
         Instant now = Instant.now();

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.Problem.FieldError;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
+import org.anchormarket.chassis.domain.DomainException.Violation;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierDraft;
 
@@ -18,12 +18,12 @@ import org.anchormarket.supplier.domain.SupplierDraft;
 public class SupplierImport {
 
     /** A row of the file as read: its line, the profile it gives (null when unreadable), what is wrong with it. */
-    public record Row(long line, String legalName, SupplierDraft draft, List<FieldError> errors) {
+    public record Row(long line, String legalName, SupplierDraft draft, List<Violation> errors) {
     }
 
     public enum Outcome { REGISTERED, ALREADY_REGISTERED, REJECTED }
 
-    public record RowResult(long line, Outcome outcome, UUID supplierId, String legalName, List<FieldError> errors) {
+    public record RowResult(long line, Outcome outcome, UUID supplierId, String legalName, List<Violation> errors) {
     }
 
     public record Report(List<RowResult> results) {
@@ -51,13 +51,13 @@ public class SupplierImport {
     private RowResult importRow(Row row, String admin) {
         long line = row.line();
         String legalName = row.legalName();
-        List<FieldError> errors = new ArrayList<>(row.errors());
+        List<Violation> errors = new ArrayList<>(row.errors());
         SupplierDraft draft = row.draft();
         if (draft == null) {
             return new RowResult(line, Outcome.REJECTED, null, legalName, errors);
         }
         if (draft.organisationType() != null) {
-            classifier.problems(draft).forEach(e -> add(errors, new FieldError(column(e.field()), e.reason())));
+            classifier.problems(draft).forEach(e -> add(errors, new Violation(column(e.field()), e.reason())));
         }
         if (!errors.isEmpty()) {
             return new RowResult(line, Outcome.REJECTED, null, legalName, errors);
@@ -70,24 +70,26 @@ public class SupplierImport {
         try {
             Supplier supplier = suppliers.register(draft, admin, false);
             return new RowResult(line, Outcome.REGISTERED, supplier.id, supplier.legalName, List.of());
-        } catch (ProblemException e) {
-            if (e.status() == 409) {
-                // Registered by someone else since the check above: the same outcome as finding it.
-                return suppliers.findExisting(draft)
-                        .map(s -> new RowResult(line, Outcome.ALREADY_REGISTERED, s.id, s.legalName, List.of()))
-                        .orElse(new RowResult(line, Outcome.REJECTED, null, legalName, e.errors()));
-            }
-            return new RowResult(line, Outcome.REJECTED, null, legalName, e.errors().isEmpty()
-                    ? List.of(new FieldError("row", e.getMessage())) : e.errors());
+        } catch (DomainException.Conflict e) {
+            // Registered by someone else since the check above: the same outcome as finding it.
+            return suppliers.findExisting(draft)
+                    .map(s -> new RowResult(line, Outcome.ALREADY_REGISTERED, s.id, s.legalName, List.of()))
+                    .orElse(new RowResult(line, Outcome.REJECTED, null, legalName, reasons(e)));
+        } catch (DomainException e) {
+            return new RowResult(line, Outcome.REJECTED, null, legalName, reasons(e));
         }
     }
 
-    public static boolean named(List<FieldError> errors, String field) {
+    private static List<Violation> reasons(DomainException e) {
+        return e.violations().isEmpty() ? List.of(new Violation("row", e.getMessage())) : e.violations();
+    }
+
+    public static boolean named(List<Violation> errors, String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
     /** Adds the error unless its column is already named (a cell that could not be read, say). */
-    public static void add(List<FieldError> errors, FieldError error) {
+    public static void add(List<Violation> errors, Violation error) {
         if (!named(errors, error.field())) {
             errors.add(error);
         }

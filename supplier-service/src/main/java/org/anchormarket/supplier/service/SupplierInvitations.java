@@ -15,7 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.supplier.config.SupplierConfig;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierInvitation;
@@ -64,13 +64,16 @@ public class SupplierInvitations {
     public SupplierInvitation invite(UUID supplierId, String email, String subject, boolean admin) {
         Supplier supplier = Supplier.forCaller(supplierId, subject, admin);
         if (supplier.erasedAt != null) {
-            throw ProblemException.conflict("Supplier " + supplierId + " was erased", "id");
+            throw new DomainException.Conflict("Supplier " + supplierId + " was erased", "id");
         }
         if (!admin) {
             Instant dayAgo = Instant.now().minus(java.time.Duration.ofDays(1));
+            // One member's invitations are counted and sent one at a time, so two at once cannot both pass the count.
+            em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .setParameter("key", "supplier-invitations:" + subject).getSingleResult();
             long sent = SupplierInvitation.count("invitedBy = ?1 and invitedAt > ?2", subject, dayAgo);
             if (sent >= config.invitations().perMemberPerDay()) {
-                throw ProblemException.tooManyRequests("You have sent " + sent + " invitations in the last 24 hours, "
+                throw new DomainException.TooMany("You have sent " + sent + " invitations in the last 24 hours, "
                         + "the most a member may; try again later or ask the helpdesk", java.time.Duration.ofHours(1));
             }
         }
@@ -107,36 +110,30 @@ public class SupplierInvitations {
         String subject = invitee.subject();
         SupplierInvitation invitation = SupplierInvitation.<SupplierInvitation>find("codeHash", hash(code.strip()))
                 .firstResultOptional()
-                .orElseThrow(() -> new ProblemException(404, "Not found", "No invitation has this code",
-                        List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code",
-                                "is not the code of any invitation"))));
+                .orElseThrow(() -> DomainException.NotFound.matching("No invitation has this code", "code",
+                        "is not the code of any invitation"));
         Instant now = Instant.now();
         Supplier supplier = Supplier.findById(invitation.supplierId);
         switch (invitation.status(now)) {
-            case ACCEPTED -> throw ProblemException.conflict("This invitation has been accepted already", "code");
-            case EXPIRED -> throw new ProblemException(410, "Gone", "This invitation expired at "
-                    + invitation.expiresAt + "; ask the organisation for a new one",
-                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code", "has expired")));
+            case ACCEPTED -> throw new DomainException.Conflict("This invitation has been accepted already", "code");
+            case EXPIRED -> throw new DomainException.Gone("This invitation expired at "
+                    + invitation.expiresAt + "; ask the organisation for a new one", "code", "has expired");
             case PENDING -> {
             }
         }
         if (invitee.email() == null || !invitation.email.equals(invitee.email().strip().toLowerCase(Locale.ROOT))) {
-            throw new ProblemException(403, "Forbidden", "This invitation was sent to another email address: sign in "
-                    + "with the account of the address it was sent to",
-                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code",
-                            "was sent to another email address")));
+            throw new DomainException.NotAllowed("This invitation was sent to another email address: sign in "
+                    + "with the account of the address it was sent to", "code", "was sent to another email address");
         }
         if (config.invitations().requireVerifiedEmail() && !invitee.emailVerified()) {
-            throw new ProblemException(403, "Forbidden", "Verify your email address first, then accept again",
-                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code",
-                            "needs a verified email address")));
+            throw new DomainException.NotAllowed("Verify your email address first, then accept again", "code",
+                    "needs a verified email address");
         }
         if (supplier.erasedAt != null) {
-            throw new ProblemException(410, "Gone", "The organisation was erased",
-                    List.of(new org.anchormarket.chassis.problem.Problem.FieldError("code", "is for an erased supplier")));
+            throw new DomainException.Gone("The organisation was erased", "code", "is for an erased supplier");
         }
         Supplier.ofMember(subject).ifPresent(own -> {
-            throw ProblemException.conflict(own.id.equals(supplier.id) ? "You are a member of " + own.legalName
+            throw new DomainException.Conflict(own.id.equals(supplier.id) ? "You are a member of " + own.legalName
                     + " already" : "You already belong to " + own.legalName + "; a user belongs to one organisation",
                     "code");
         });
@@ -147,7 +144,7 @@ public class SupplierInvitations {
         try {
             em.flush();
         } catch (org.hibernate.exception.ConstraintViolationException e) {
-            throw ProblemException.conflict("You already belong to a registered organisation", "code");
+            throw new DomainException.Conflict("You already belong to a registered organisation", "code");
         }
         return supplier;
     }

@@ -2,7 +2,7 @@ package org.anchormarket.supplier.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.supplier.domain.Supplier;
 
 /** Reading a supplier, as the caller may. */
@@ -16,6 +16,6 @@ public class SupplierLookup {
 
     public Supplier mine(String subject) {
         return Supplier.ofMember(subject).orElseThrow(
-                () -> ProblemException.notFound("No organisation of yours; register it first: the organisation"));
+                () -> new DomainException.NotFound("No organisation of yours; register it first: the organisation"));
     }
 }

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.supplier.domain.Branch;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierDraft;
@@ -123,7 +123,7 @@ final class SupplierProfiles {
     /** Refuses to change what was erased. */
     static void refuseErased(Supplier s) {
         if (s.erasedAt != null) {
-            throw ProblemException.conflict("Supplier " + s.id + " was erased at the sole trader's request", "id");
+            throw new DomainException.Conflict("Supplier " + s.id + " was erased at the sole trader's request", "id");
         }
     }
 

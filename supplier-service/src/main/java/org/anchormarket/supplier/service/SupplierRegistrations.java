@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierDraft;
 import org.anchormarket.supplier.domain.SupplierMember;
@@ -38,11 +38,11 @@ public class SupplierRegistrations {
     public Supplier register(SupplierDraft draft, String registeredBy, boolean asMember) {
         var problems = classifier.problems(draft);
         if (!problems.isEmpty()) {
-            throw new ProblemException(400, "Invalid request", "The registration has invalid fields", problems);
+            throw new DomainException.Invalid("The registration has invalid fields", problems);
         }
         if (asMember) {
             Supplier.ofMember(registeredBy).ifPresent(existing -> {
-                throw ProblemException.conflict("You already belong to the registered organisation "
+                throw new DomainException.Conflict("You already belong to the registered organisation "
                         + existing.legalName + " (" + existing.id + ")", "legalName");
             });
         }
@@ -119,8 +119,8 @@ public class SupplierRegistrations {
                 .setParameter("ids", ids).getResultList());
     }
 
-    private static ProblemException duplicate(String field, String what) {
-        return ProblemException.conflict("A verified organisation with " + what + " is already registered", field);
+    private static DomainException.Conflict duplicate(String field, String what) {
+        return new DomainException.Conflict("A verified organisation with " + what + " is already registered", field);
     }
 
     /** Writes now; a concurrent request that took the same number first still gets a 409, not a 500. */
@@ -136,7 +136,7 @@ public class SupplierRegistrations {
                 throw duplicate("charityNumber", "this charity number");
             }
             if (constraint.contains("supplier_member")) {
-                throw ProblemException.conflict("You already belong to a registered organisation", "legalName");
+                throw new DomainException.Conflict("You already belong to a registered organisation", "legalName");
             }
             throw e;
         }

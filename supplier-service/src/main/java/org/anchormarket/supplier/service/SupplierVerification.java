@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.supplier.domain.Supplier;
 import org.anchormarket.supplier.domain.SupplierStatus;
 
@@ -27,13 +27,13 @@ public class SupplierVerification {
     @Transactional
     public Supplier decide(UUID id, SupplierStatus decision, String reason, Boolean vcfseConfirmed, String admin) {
         if (decision == SupplierStatus.REJECTED && (reason == null || reason.isBlank())) {
-            throw ProblemException.invalid("reason", "is required when rejecting a registration");
+            throw DomainException.Invalid.field("reason", "is required when rejecting a registration");
         }
         Supplier s = Supplier.<Supplier>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Supplier " + id));
+                .orElseThrow(() -> new DomainException.NotFound("Supplier " + id));
         SupplierProfiles.refuseErased(s);
         if (Boolean.TRUE.equals(vcfseConfirmed) && !s.vcfse) {
-            throw ProblemException.invalid("vcfseConfirmed",
+            throw DomainException.Invalid.field("vcfseConfirmed",
                     "this organisation is not VCFSE by its form or declaration, so there is nothing to confirm");
         }
         if (decision == SupplierStatus.VERIFIED) {

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(KeycloakResource.class)
 class SupplierInvitationTest {
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     private static final Pattern CODE = Pattern.compile("^\\s+([A-Za-z0-9_-]{43})\\s*$", Pattern.MULTILINE);
 
     @Inject
@@ -196,5 +199,48 @@ class SupplierInvitationTest {
         invite(member, id, email()).statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", notNullValue());
         invite(Tokens.of("admin1"), id, email()).statusCode(201); // the helpdesk is not limited
+    }
+
+    /**
+     * Invitations sent at once are counted one at a time: the limit holds however many race for it. A member who has
+     * sent 15 sends 10 at once; to make the race certain, the table is held against inserts (not reads) until all
+     * ten are waiting on a lock, each having counted (or waiting for the one that counts). Without the lock all ten
+     * counted 15 and all ten were sent.
+     */
+    @Test
+    void shouldKeepTheDailyLimitWhenInvitationsAreSentAtOnce() throws Exception {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        for (int i = 0; i < 15; i++) {
+            invite(member, id, email()).statusCode(201);
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try (java.sql.Connection holder = dataSource.getConnection();
+                java.sql.Connection watcher = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table supplier_invitation in share mode");
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> invite(member, id, email()).extract().statusCode()));
+            }
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                try (var rs = watcher.createStatement().executeQuery("select count(*) from pg_stat_activity "
+                        + "where wait_event_type = 'Lock' and datname = current_database()")) {
+                    return rs.next() && rs.getInt(1) >= 10;
+                }
+            });
+            holder.commit();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(5, java.util.Collections.frequency(statuses, 201),
+                    statuses.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(5, java.util.Collections.frequency(statuses, 429),
+                    statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.anchormarket.chassis.problem.ProblemException;
+import org.anchormarket.chassis.domain.DomainException;
 import org.anchormarket.tender.domain.Anchor;
 import org.anchormarket.tender.domain.Tender;
 
@@ -30,16 +30,16 @@ public class TenderService {
         Instant now = clock.instant();
         String anchor = publisherAnchor != null ? publisherAnchor : draft.anchor();
         if (anchor == null) {
-            throw ProblemException.invalid("anchor", "must name the publishing anchor institution");
+            throw DomainException.Invalid.field("anchor", "must name the publishing anchor institution");
         }
         if (publisherAnchor != null && draft.anchor() != null && !draft.anchor().equals(publisherAnchor)) {
-            throw ProblemException.forbidden("A buyer publishes only for its own anchor (" + publisherAnchor + ")");
+            throw new DomainException.NotAllowed("A buyer publishes only for its own anchor (" + publisherAnchor + ")");
         }
         if (Anchor.findById(anchor) == null) {
-            throw ProblemException.invalid("anchor", "is not an anchor institution of the borough: " + anchor);
+            throw DomainException.Invalid.field("anchor", "is not an anchor institution of the borough: " + anchor);
         }
         if (!draft.closesAt().isAfter(now)) {
-            throw ProblemException.invalid("closesAt", "must be in the future");
+            throw DomainException.Invalid.field("closesAt", "must be in the future");
         }
         Tender tender = new Tender();
         tender.id = UUID.randomUUID();
@@ -60,6 +60,6 @@ public class TenderService {
     }
 
     public Tender get(UUID id) {
-        return Tender.<Tender>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Tender " + id));
+        return Tender.<Tender>findByIdOptional(id).orElseThrow(() -> new DomainException.NotFound("Tender " + id));
     }
 }
