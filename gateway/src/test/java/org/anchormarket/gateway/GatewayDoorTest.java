@@ -160,4 +160,20 @@ class GatewayDoorTest {
                 .when().post("/api/suppliers/uploads").then().statusCode(418);
         org.junit.jupiter.api.Assertions.assertEquals(hundred.length, RecordingUpstream.LAST.get().bodyLength());
     }
+
+    /**
+     * A chunked body declares no length, so the door cannot refuse it from its headers: it is counted as it streams
+     * to the service, and past 10 MB the service's request is reset and the caller gets 413 problem+json (it was a
+     * 502, or the service's own empty 413, before).
+     */
+    @Test
+    void shouldRefuseAChunkedBodyThatGrowsPastTheLimitWithProblemJson() throws Exception {
+        RecordingUpstream.LAST.set(null);
+        String answer = org.anchormarket.testing.ChunkedUpload.post(RestAssured.port, "/api/suppliers",
+                12L * 1024 * 1024, "Authorization: Bearer " + Tokens.of("buyer1"), "Content-Type: application/json");
+        assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        assertTrue(answer.contains("application/problem+json") && answer.contains("\"status\":413"), answer);
+        org.junit.jupiter.api.Assertions.assertNull(RecordingUpstream.LAST.get(),
+                "the service got no whole request: its request was reset");
+    }
 }

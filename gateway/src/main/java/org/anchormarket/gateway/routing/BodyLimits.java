@@ -9,7 +9,8 @@ import org.anchormarket.gateway.config.GatewayConfig;
  * Request bodies the door refuses before reading them: a declared length over the limit (10 MB; 200 MB on the
  * streamed upload paths) gets 413 problem+json and the connection is closed, so nothing is read, held or forwarded.
  * What is accepted is streamed to the service as it arrives (the proxy never buffers a body), which is how a 100 MB
- * spend file passes without being held in memory. A body without a declared length is limited by the service.
+ * spend file passes without being held in memory. A body without a declared length (chunked) is counted as it
+ * streams through: past the limit, the service's request is reset and the caller gets the same 413.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -17,19 +18,27 @@ public class BodyLimits {
     /** Before authentication (order -200): a huge body is refused without checking who sent it. */
     static final int ORDER = -300;
 
-    void register(@Observes Router router, GatewayConfig config) {
-        long max = config.bodies().maxSize().asLongValue();
-        long maxUpload = config.bodies().maxUploadSize().asLongValue();
+    private final GatewayConfig config;
+
+    BodyLimits(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /** The largest body {@code path} takes: the upload limit on the upload paths, else the general one. */
+    long limitFor(String path) {
+        boolean upload = config.bodies().uploadPaths().stream()
+                .anyMatch(p -> path != null && (path.equals(p) || path.startsWith(p + "/")));
+        return (upload ? config.bodies().maxUploadSize() : config.bodies().maxSize()).asLongValue();
+    }
+
+    void register(@Observes Router router) {
         router.route("/api/*").order(ORDER).handler(rc -> {
             String declared = rc.request().getHeader("Content-Length");
             if (declared == null) {
-                rc.next();
+                rc.next(); // counted as it streams through (ServiceRoute)
                 return;
             }
-            String path = rc.request().path();
-            boolean upload = config.bodies().uploadPaths().stream()
-                    .anyMatch(p -> path != null && (path.equals(p) || path.startsWith(p + "/")));
-            long limit = upload ? maxUpload : max;
+            long limit = limitFor(rc.normalizedPath()); // as the router sees it: no ../ past the upload paths
             long length;
             try {
                 length = Long.parseLong(declared.strip());
@@ -44,7 +53,7 @@ public class BodyLimits {
                     .putHeader("Content-Type", GatewayProblems.MEDIA_TYPE).putHeader("Connection", "close")
                     .end(GatewayProblems.body(413, "Content Too Large", "The body is " + declared.strip()
                             + " bytes; this address takes at most " + limit + "."))
-                    .onComplete(done -> rc.request().connection().close());
+                    .onComplete(done -> RefusedBodies.closeAfterDraining(rc.vertx(), rc.request()));
         });
     }
 }

@@ -66,7 +66,8 @@ public class ProxyRoutes {
 
     private final Map<String, ServiceRoute> routes = new TreeMap<>();
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config, MeterRegistry meters) {
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config, MeterRegistry meters,
+            BodyLimits bodyLimits) {
         GatewayConfig.Upstream upstream = config.upstream();
         HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) upstream.connectTimeout().toMillis())
@@ -78,7 +79,7 @@ public class ProxyRoutes {
         config.routes().forEach((name, route) -> {
             int port = route.target().getPort() > 0 ? route.target().getPort() : 80;
             ServiceRoute service = new ServiceRoute(name, SocketAddress.inetSocketAddress(port,
-                    route.target().getHost()), upstream, vertx, meters);
+                    route.target().getHost()), upstream, vertx, meters, bodyLimits::limitFor);
             routes.put(name, service);
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(service);
             proxy.addInterceptor(service);

@@ -57,15 +57,17 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
     private final Vertx vertx;
     private final CircuitBreaker breaker;
     private final MeterRegistry meters;
+    private final java.util.function.ToLongFunction<String> bodyLimit;
 
     ServiceRoute(String name, SocketAddress origin, GatewayConfig.Upstream upstream, Vertx vertx,
-            MeterRegistry meters) {
+            MeterRegistry meters, java.util.function.ToLongFunction<String> bodyLimit) {
         this.name = name;
         this.service = name + " service";
         this.origin = origin;
         this.upstream = upstream;
         this.vertx = vertx;
         this.meters = meters;
+        this.bodyLimit = bodyLimit;
         this.breaker = CircuitBreaker.create("route-" + name, vertx, new CircuitBreakerOptions()
                 .setMaxFailures(upstream.circuitFailures())
                 .setResetTimeout(upstream.circuitOpenFor().toMillis())
@@ -125,9 +127,15 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
         long start = System.nanoTime();
         HttpServerRequest incoming = context.request().proxiedRequest();
+        LimitedBody limited = countBody(context, incoming);
         AtomicReference<ProxyResponse> answer = new AtomicReference<>();
         Future<ProxyResponse> exchange = breaker.<ProxyResponse>execute(promise -> context.sendRequest()
                 .onComplete(ar -> {
+                    if (ar.failed() && limited != null && limited.exceeded()) {
+                        context.set(TOO_LARGE, Boolean.TRUE);
+                        promise.complete(tooLarge(context, incoming, limited.limit()));
+                        return;
+                    }
                     if (ar.failed() && serviceFailure(ar.cause())) {
                         promise.fail(ar.cause());
                         return;
@@ -153,6 +161,46 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
                 .tag("status", Integer.toString(response.getStatusCode()))
                 .publishPercentileHistogram()
                 .register(meters).record(Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    /** A body of no declared length (chunked) is counted as it streams; BodyLimits refused declared ones. */
+    private LimitedBody countBody(ProxyContext context, HttpServerRequest incoming) {
+        Body body = context.request().getBody();
+        if (body == null || incoming.getHeader(io.vertx.core.http.HttpHeaders.CONTENT_LENGTH) != null) {
+            return null;
+        }
+        LimitedBody limited = new LimitedBody(body.stream(),
+                bodyLimit.applyAsLong(io.vertx.core.http.impl.HttpUtils.normalizePath(incoming.path())));
+        context.request().setBody(Body.body(limited, -1));
+        return limited;
+    }
+
+    /** The context's mark of a request refused for its body's size: its connection closes after the answer. */
+    private static final String TOO_LARGE = "anchor.body-too-large";
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        Future<Void> sent = context.sendResponse();
+        if (Boolean.TRUE.equals(context.get(TOO_LARGE, Boolean.class))) {
+            HttpServerRequest incoming = context.request().proxiedRequest();
+            return sent.onComplete(done -> RefusedBodies.closeAfterDraining(vertx, incoming));
+        }
+        return sent;
+    }
+
+    /**
+     * The caller's body went past the limit: the service's request was reset; the caller is told so, and its
+     * connection closed after the answer (handleProxyResponse), since the rest of the body is not wanted.
+     */
+    private ProxyResponse tooLarge(ProxyContext context, HttpServerRequest incoming, long limit) {
+        LOG.infof("Route %s: %s %s refused, its body went past %d bytes", name, incoming.method(), incoming.path(),
+                limit);
+        ProxyResponse response = context.request().release().response();
+        response.headers().clear();
+        return response.setStatusCode(413).setStatusMessage("Content Too Large")
+                .putHeader("Content-Type", GatewayProblems.MEDIA_TYPE).putHeader("Connection", "close")
+                .setBody(Body.body(GatewayProblems.body(413, "Content Too Large", "The body went past " + limit
+                        + " bytes, the most this address takes.")));
     }
 
     private ProxyResponse refusal(ProxyContext context, Throwable failure) {

@@ -15,7 +15,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * 413 problem+json, before Quarkus's own check (which answers 413 with an empty body) and before it is read; a
  * request target over 8 KiB with a 414 problem+json (the HTTP codec's own limit, which answers with an empty body,
  * is set far above it).
- * A chunked body without a length still meets Quarkus's check when it grows past the limit.
+ * A body of no declared length (chunked) is read here, counted as it arrives: past the limit it gets the same 413
+ * problem+json (Quarkus's own check would answer with an empty 413), else its bytes are handed to the resource by
+ * {@link #chunkedBody}. Such a body is held in memory (at most the limit, not copied again) and read before the
+ * resource's role check; clients that know the length send it, and the gateway, the only way in from outside, has
+ * counted it already.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -43,6 +47,11 @@ public class BodyLimit {
                 return;
             }
             String declared = ctx.request().getHeader("Content-Length");
+            if (declared == null && ctx.request().getHeader("Transfer-Encoding") != null && !ctx.request().isEnded()
+                    && ctx.get(CHUNKED_BODY) == null) {
+                readCounted(ctx);
+                return;
+            }
             long length;
             try {
                 length = declared == null ? -1 : Long.parseLong(declared.strip());
@@ -58,6 +67,50 @@ public class BodyLimit {
         });
     }
 
+    /** The routing context's key for a chunked body read here. */
+    static final String CHUNKED_BODY = "anchor.chunked-body";
+
+    private void readCounted(io.vertx.ext.web.RoutingContext ctx) {
+        io.vertx.core.buffer.Buffer body = io.vertx.core.buffer.Buffer.buffer();
+        boolean[] refused = {false};
+        if ("100-continue".equalsIgnoreCase(ctx.request().getHeader("Expect"))) {
+            ctx.response().writeContinue(); // as Quarkus REST would when it starts reading
+        }
+        ctx.request().handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if ((long) body.length() + chunk.length() > maxBodySize) {
+                refused[0] = true;
+                ctx.request().pause();
+                refuse(ctx, 413, "Content Too Large", "body", "is more than " + maxBodySize + " bytes; at most "
+                        + maxBodySize + " are accepted");
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        ctx.request().exceptionHandler(failure -> refused[0] = true);
+        ctx.request().endHandler(end -> {
+            if (!refused[0]) {
+                ctx.put(CHUNKED_BODY, body);
+                ctx.next();
+            }
+        });
+    }
+
+    /**
+     * Hands a chunked body read by {@link #readCounted} to Quarkus REST, which then reads it from here rather than
+     * from the (already ended) request.
+     */
+    @org.jboss.resteasy.reactive.server.ServerRequestFilter(preMatching = true, priority = 1)
+    public void chunkedBody(jakarta.ws.rs.container.ContainerRequestContext request,
+            io.vertx.ext.web.RoutingContext ctx) {
+        io.vertx.core.buffer.Buffer body = ctx.remove(CHUNKED_BODY);
+        if (body != null) {
+            request.setEntityStream(new io.netty.buffer.ByteBufInputStream(body.getByteBuf())); // no copy
+        }
+    }
+
     private void refuse(io.vertx.ext.web.RoutingContext ctx, int status, String title, String field,
             String reason) {
         String body;
@@ -69,9 +122,31 @@ public class BodyLimit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        // What is left of the request is never read, so the connection cannot serve another one: closed.
+        // The rest of the request is not wanted, so the connection cannot serve another one: closed, once what the
+        // client still sends has been read and dropped for a moment (closing on unread bytes resets the connection,
+        // and a reset can reach the client before the answer does).
         ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close").end(body)
-                .onComplete(done -> ctx.request().connection().close());
+                .onComplete(done -> drainThenClose(ctx.vertx(), ctx.request()));
+    }
+
+    /** How long a refused request's remaining body is read and dropped before its connection is closed. */
+    private static final long DRAIN_MILLIS = 1_000;
+
+    private static void drainThenClose(io.vertx.core.Vertx vertx, io.vertx.core.http.HttpServerRequest request) {
+        io.vertx.core.http.HttpConnection connection = request.connection();
+        if (request.isEnded()) {
+            connection.close();
+            return;
+        }
+        long timer = vertx.setTimer(DRAIN_MILLIS, t -> connection.close());
+        request.exceptionHandler(failure -> connection.close());
+        request.endHandler(end -> {
+            vertx.cancelTimer(timer);
+            connection.close();
+        });
+        request.handler(dropped -> {
+        });
+        request.resume();
     }
 }

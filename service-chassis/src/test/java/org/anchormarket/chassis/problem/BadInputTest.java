@@ -92,6 +92,33 @@ class BadInputTest {
         }
     }
 
+    /**
+     * A body of no declared length is counted as it arrives: one within the limit reaches the resource whole (and a
+     * client that asks to be told to go on is told); one past it gets 413 problem+json (Quarkus alone answered with an
+     * empty 413).
+     */
+    @Test
+    void shouldReadAChunkedBodyWithinTheLimitAndRefuseOnePastItWithProblemJson() throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        byte[] json = "{\"name\":\"chunked\",\"count\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/test/echo"))
+                .header("Content-Type", "application/json").expectContinue(true) // as curl does for uploads
+                .timeout(java.time.Duration.ofSeconds(10))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(json))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        org.junit.jupiter.api.Assertions.assertEquals(200, response.statusCode(), response.body());
+        org.junit.jupiter.api.Assertions.assertTrue(response.body().contains("\"name\":\"chunked\""),
+                response.body());
+
+        String answer = org.anchormarket.testing.ChunkedUpload.post(io.restassured.RestAssured.port, "/test/echo",
+                12L * 1024 * 1024, "Content-Type: application/json");
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+        org.junit.jupiter.api.Assertions.assertTrue(answer.contains("application/problem+json")
+                && answer.contains("\"field\":\"body\""), answer);
+    }
+
     @Test
     void shouldRefuseParametersThatAreNotWhatTheySay() {
         given().when().get("/test/flag?flag=maybe").then().statusCode(400).contentType("application/problem+json")
