@@ -10,7 +10,11 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * again with exponential back-off, without limit, and the consumer does not move past the message meanwhile; only a
  * {@link PoisonMessageException} ends the tries (as does a database data exception, SQLSTATE class 22, which the
  * same message would raise every time), and the message then goes to the dead-letter topic. Retries are counted in
- * the Fault Tolerance metrics ({@code ft_retry_retries_total}).
+ * the Fault Tolerance metrics ({@code ft_retry_retries_total}). An {@link Error} from the JVM or the deployment
+ * (memory ran out, a class would not load or initialise) is not the message's fault, so it is tried again like any
+ * passing failure (a bad release thus stalls its consumers, with back-off, rather than dead-lettering a whole topic);
+ * any other Error (a failed assertion, a stack overflow on this message's data) is a defect the same message meets
+ * again: the message goes to the dead-letter topic with the error as its reason, to be replayed once fixed.
  * Call it from the {@code @Incoming} method with the transactional work: each try is its own transaction.
  */
 @ApplicationScoped
@@ -30,6 +34,23 @@ public class Redelivery {
                         + rootMessage(e), e);
             }
             throw e;
+        } catch (StackOverflowError e) {
+            throw new PoisonMessageException("Our code failed on this message (" + e + "); replay it once fixed", e);
+        } catch (VirtualMachineError | LinkageError | java.util.ServiceConfigurationError e) {
+            throw new PassingError(e);
+        } catch (Error e) {
+            throw new PoisonMessageException("Our code failed on this message (" + e + "); replay it once fixed", e);
+        }
+    }
+
+    /**
+     * The JVM or the deployment failed, not the message (memory ran out, a class would not load): tried again like
+     * any passing failure. Made without a stack trace, which memory may not allow.
+     */
+    static final class PassingError extends RuntimeException {
+        PassingError(Error cause) {
+            super("the JVM or the deployment failed (" + cause.getClass().getSimpleName() + "): tried again", cause,
+                    false, false);
         }
     }
 

@@ -167,6 +167,32 @@ class InboxFaultTest {
         assertTrue(invalidReason.contains("version") && invalidReason.contains("text"), invalidReason);
     }
 
+    /**
+     * A defect of ours (an Error) goes to the dead-letter topic with its reason and the key's later messages go on;
+     * running out of memory is tried again, not dead-lettered (it went to the dead-letter topic before).
+     */
+    @Test
+    void shouldDeadLetterADefectWithItsReasonButTryAgainWhenMemoryRanOut() {
+        String defective = "defect-" + UUID.randomUUID();
+        String memory = "memory-" + UUID.randomUUID();
+        org.anchormarket.chassis.testapp.TestProjection.DEFECTIVE.add(defective);
+        org.anchormarket.chassis.testapp.TestProjection.OUT_OF_MEMORY_ONCE.add(memory);
+        try {
+            kafka.produceStrings().fromRecords(TestTopic.event(UUID.randomUUID().toString(), defective, 1, "x"),
+                    TestTopic.event(UUID.randomUUID().toString(), memory, 1, "survived")).awaitCompletion();
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestTopic.keysAt(em, memory, 1) == 1);
+            assertEquals(List.of("survived"), texts(memory));
+            List<ConsumerRecord<String, String>> dead = deadLetters(defective, Duration.ofSeconds(30), 1);
+            assertEquals(1, dead.size());
+            String reason = new String(dead.get(0).headers().lastHeader("dead-letter-reason").value(),
+                    StandardCharsets.UTF_8);
+            assertTrue(reason.contains("a defect met by " + defective), reason);
+            assertTrue(deadLetters(memory, Duration.ofSeconds(2)).isEmpty(), "running out of memory is passing");
+        } finally {
+            org.anchormarket.chassis.testapp.TestProjection.DEFECTIVE.remove(defective);
+        }
+    }
+
     @Test
     void shouldReplayADeadLetterOnceTheConsumerCanProcessIt() throws Exception {
         String key = "replay-" + UUID.randomUUID();

@@ -15,6 +15,11 @@ public class TestProjection {
     /** Keys whose messages the test consumer cannot process for now (as a consumer with a bug could not). */
     public static final java.util.Set<String> REFUSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /** Keys whose messages meet a defect of ours (an Error) every time. */
+    public static final java.util.Set<String> DEFECTIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Keys whose messages find memory run out, once. */
+    public static final java.util.Set<String> OUT_OF_MEMORY_ONCE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Inbox inbox;
     private final MessageReader reader;
     private final EntityManager em;
@@ -33,6 +38,12 @@ public class TestProjection {
         TestData data = reader.read(event, TestData.class);
         if (REFUSED.contains(event.key())) {
             throw new org.anchormarket.chassis.messaging.PoisonMessageException("refused by the test");
+        }
+        if (DEFECTIVE.contains(event.key())) {
+            throw new AssertionError("a defect met by " + event.key());
+        }
+        if (OUT_OF_MEMORY_ONCE.remove(event.key())) {
+            throw new OutOfMemoryError("Java heap space (thrown by the test)");
         }
         em.createNativeQuery("insert into test_applied (message_id, aggregate_key, version, text) values (?1, ?2, ?3, ?4)")
                 .setParameter(1, event.id()).setParameter(2, event.key())

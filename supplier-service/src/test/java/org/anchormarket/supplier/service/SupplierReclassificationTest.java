@@ -36,6 +36,57 @@ class SupplierReclassificationTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    SupplierEditing editing;
+
+    @Inject
+    SupplierClassifier classifier;
+
+    /**
+     * With the database gone (a real driver, nothing listening), the run's failure is logged, never thrown (and the
+     * run is started in the background, so start-up does not wait for it).
+     */
+    @Test
+    void shouldNeverFailStartUpWhenTheDatabaseCannotBeReached() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        int port = closedPort;
+        try (io.agroal.api.AgroalDataSource unreachable = io.agroal.api.AgroalDataSource.from(
+                new io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier()
+                        .connectionPoolConfiguration(pool -> pool.maxSize(1)
+                                .acquisitionTimeout(Duration.ofSeconds(2))
+                                .connectionFactoryConfiguration(factory -> factory
+                                        .jdbcUrl("jdbc:postgresql://127.0.0.1:" + port + "/suppliers"))))) {
+            java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.logging.Handler handler = new java.util.logging.Handler() {
+                @Override
+                public void publish(java.util.logging.LogRecord record) {
+                    logged.add(record.getLevel() + " " + record.getMessage());
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+            var logger = java.util.logging.Logger.getLogger(SupplierReclassification.class.getName());
+            logger.addHandler(handler);
+            try {
+                SupplierReclassification broken = new SupplierReclassification(editing, classifier, unreachable);
+                org.junit.jupiter.api.Assertions.assertDoesNotThrow(broken::runLogged);
+                assertTrue(logged.stream().anyMatch(line -> line.startsWith("ERROR")
+                        && line.contains("Classifying suppliers again failed; the service runs on")), logged.toString());
+            } finally {
+                logger.removeHandler(handler);
+            }
+        }
+    }
+
     private static String register(String token, Object... fields) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Registrations.valid(fields))
                 .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
