@@ -59,7 +59,9 @@ public class Supplier extends PanacheEntityBase {
     @Column(name = "address_lines", nullable = false)
     public String addressLines;
 
+    /** Loaded for a whole page of suppliers at once (pages are at most 200): see SupplierDirectoryTest. */
     @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.BatchSize(size = 200)
     @CollectionTable(name = "supplier_branch", joinColumns = @JoinColumn(name = "supplier_id"))
     @OrderColumn(name = "position")
     public List<Branch> branches = new ArrayList<>();
@@ -74,6 +76,7 @@ public class Supplier extends PanacheEntityBase {
     public BigDecimal balanceSheetTotal;
 
     @ElementCollection(fetch = FetchType.EAGER)
+    @org.hibernate.annotations.BatchSize(size = 200)
     @CollectionTable(name = "supplier_cpv", joinColumns = @JoinColumn(name = "supplier_id"))
     @Column(name = "code")
     public Set<String> cpvCodes = new LinkedHashSet<>();

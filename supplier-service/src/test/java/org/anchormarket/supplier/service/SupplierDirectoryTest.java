@@ -1,0 +1,57 @@
+package org.anchormarket.supplier.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.UUID;
+import org.anchormarket.supplier.rest.Registrations;
+import org.anchormarket.testing.KafkaResource;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.PostgresResource;
+import org.anchormarket.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+/** The directory's cost does not grow with the page: a page of 50 is a fixed handful of queries. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class SupplierDirectoryTest {
+
+    /**
+     * Each supplier's branches and CPV codes are loaded for the whole page at once: one query each, not one per
+     * supplier or per batch of 16 (eight for a page of 50 before).
+     */
+    @Test
+    void shouldLoadAPageOfFiftyWithAFixedNumberOfQueries() {
+        String word = "Qd" + UUID.randomUUID().toString().substring(0, 6);
+        String admin = Tokens.of("admin1");
+        for (int i = 0; i < 55; i++) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Registrations.valid("legalName", word + " Supplier " + (100 + i), "cpvCodes",
+                            List.of("45210000", "55520000"), "branches", List.of(java.util.Map.of("postcode",
+                                    "WN7 2AA"))))
+                    .when().post("/api/suppliers").then().statusCode(201);
+        }
+        String buyer = Tokens.of("buyer1");
+        given().auth().oauth2(buyer).queryParam("q", word).when().get("/api/suppliers").then().statusCode(200);
+
+        StatementLog.start();
+        given().auth().oauth2(buyer).queryParam("q", word).queryParam("pageSize", 50).when().get("/api/suppliers")
+                .then().statusCode(200).body("total", equalTo(55)).body("items", hasSize(50))
+                .body("items[0].cpvCodes", hasSize(2)).body("items[49].branches", hasSize(1));
+        List<String> statements = StatementLog.stop();
+
+        long collections = statements.stream()
+                .filter(sql -> sql.contains("supplier_branch") || sql.contains("supplier_cpv")).count();
+        assertTrue(collections <= 2, collections + " queries for the page's branches and CPV codes: " + statements);
+        long directory = statements.stream().filter(sql -> sql.contains(" from supplier ")).count();
+        assertTrue(directory <= 2, "the page and its count: " + statements);
+    }
+}
