@@ -176,4 +176,21 @@ class GatewayDoorTest {
         org.junit.jupiter.api.Assertions.assertNull(RecordingUpstream.LAST.get(),
                 "the service got no whole request: its request was reset");
     }
+
+    /** CORS only for configured origins: a configured one may call the API from a browser, any other is refused. */
+    @Test
+    void shouldAllowCrossOriginCallsOnlyFromConfiguredOrigins() {
+        given().header("Origin", "https://partner.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/suppliers").then()
+                .header("Access-Control-Allow-Origin", equalTo("https://partner.example"));
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .when().options("/api/suppliers").then()
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(Tokens.of("buyer1")).header("Origin", "https://evil.example")
+                .when().get("/api/suppliers").then().statusCode(403)
+                .header("Access-Control-Allow-Origin", org.hamcrest.Matchers.nullValue());
+        org.junit.jupiter.api.Assertions.assertNotEquals(403, given().auth().oauth2(Tokens.of("buyer1"))
+                .header("Origin", "http://127.0.0.1:" + RestAssured.port).when().get("/api/suppliers")
+                .then().extract().statusCode(), "the gateway's own origin is not cross-origin");
+    }
 }

@@ -60,6 +60,24 @@ class GatewayTest {
         assertEquals("127.0.0.2", seen.remoteAddress(), "the address the services trust forwarded headers from");
     }
 
+    /** A token that was good is refused once it has expired, before anything is routed. */
+    @Test
+    void shouldRefuseAnExpiredToken() {
+        String token = Tokens.ofShortLived("buyer1");
+        RecordingUpstream.LAST.set(null);
+        int fresh = given().auth().oauth2(token).when().get("/api/suppliers/abc").then().extract().statusCode();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fresh != 401 || RecordingUpstream.LAST.get() != null,
+                "the token expired before it could be used once; the machine is too slow for this check");
+        org.junit.jupiter.api.Assertions.assertNotNull(RecordingUpstream.LAST.get(), "the fresh token was routed");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(250)).until(() -> {
+                    RecordingUpstream.LAST.set(null);
+                    return given().auth().oauth2(token).when().get("/api/suppliers/abc").then().extract()
+                            .statusCode() == 401;
+                });
+        assertNull(RecordingUpstream.LAST.get(), "the expired token's request should not reach the service");
+    }
+
     @Test
     void shouldRefuseABearerTokenTheRealmIssuedToAnotherClient() {
         given().auth().oauth2(Tokens.ofOtherClient("buyer1")).when().get("/api/suppliers/abc").then()

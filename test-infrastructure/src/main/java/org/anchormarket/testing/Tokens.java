@@ -92,11 +92,52 @@ public final class Tokens {
         return ofOtherClient(SharedInfra.keycloak().tokenUrl(), user);
     }
 
+    /** The test-only copy of {@code anchor-cli} whose access tokens live one second. */
+    private static final String SHORT_LIVED_CLIENT = "anchor-cli-short-lived";
+
+    /**
+     * An access token for the platform's APIs, from a test-only copy of {@code anchor-cli} (same audience) whose
+     * tokens expire one second after they are issued: for tests of what an expired token gets.
+     */
+    public static synchronized String ofShortLived(String user) {
+        String base = SharedInfra.keycloak().url();
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "kcadmin").formParam("password", "kcadmin")
+                .when().post(base + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String clients = base + "/admin/realms/anchor-market/clients";
+        java.util.List<?> existing = given().auth().oauth2(admin).queryParam("clientId", SHORT_LIVED_CLIENT)
+                .when().get(clients).then().statusCode(200).extract().as(java.util.List.class);
+        if (existing.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> client = (Map<String, Object>) given().auth().oauth2(admin)
+                    .queryParam("clientId", "anchor-cli").when().get(clients)
+                    .then().statusCode(200).extract().as(java.util.List.class).get(0);
+            client.remove("id");
+            client.put("clientId", SHORT_LIVED_CLIENT);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> attributes = (Map<String, Object>) client.computeIfAbsent("attributes",
+                    k -> new java.util.HashMap<String, Object>());
+            attributes.put("access.token.lifespan", "1");
+            Object mappers = client.get("protocolMappers");
+            if (mappers instanceof java.util.List<?> list) {
+                list.forEach(mapper -> ((Map<?, ?>) mapper).remove("id"));
+            }
+            given().auth().oauth2(admin).contentType("application/json").body(client)
+                    .when().post(clients).then().statusCode(201);
+        }
+        return fetch(SharedInfra.keycloak().tokenUrl(), SHORT_LIVED_CLIENT, user);
+    }
+
     /** An access token from the Keycloak at {@code tokenUrl} (e.g. a whole platform started by a system test). */
     public static String fetch(String tokenUrl, String user) {
+        return fetch(tokenUrl, "anchor-cli", user);
+    }
+
+    private static String fetch(String tokenUrl, String client, String user) {
         return given()
                 .formParam("grant_type", "password")
-                .formParam("client_id", "anchor-cli")
+                .formParam("client_id", client)
                 .formParam("username", user)
                 .formParam("password", user)
                 .when().post(tokenUrl)
