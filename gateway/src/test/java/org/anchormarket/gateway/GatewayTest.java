@@ -60,6 +60,20 @@ class GatewayTest {
         assertEquals("127.0.0.2", seen.remoteAddress(), "the address the services trust forwarded headers from");
     }
 
+    /** With tracing on, the service's request continues the caller's trace through the door. */
+    @Test
+    void shouldPassTheTraceOnToTheService() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        RecordingUpstream.LAST.set(null);
+        given().auth().oauth2(Tokens.of("buyer1")).header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .when().get("/api/suppliers/abc").then().statusCode(418);
+        String passed = RecordingUpstream.LAST.get().traceparent();
+        org.junit.jupiter.api.Assertions.assertNotNull(passed, "the service's request carries a traceparent");
+        assertEquals(trace, passed.split("-")[1], passed);
+        org.junit.jupiter.api.Assertions.assertNotEquals("00f067aa0ba902b7", passed.split("-")[2],
+                "the gateway's own span is the service's parent");
+    }
+
     /** A token that was good is refused once it has expired, before anything is routed. */
     @Test
     void shouldRefuseAnExpiredToken() {

@@ -18,7 +18,8 @@ import org.anchormarket.infra.Ports;
 public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
 
     record Seen(String method, String uri, String authorization, String forwardedHost, String forwardedProto,
-            String forwardedPrefix, String remoteAddress, String requestId, String body, long bodyLength) {
+            String forwardedPrefix, String remoteAddress, String requestId, String body, long bodyLength,
+            String traceparent) {
     }
 
     static final AtomicReference<Seen> LAST = new AtomicReference<>();
@@ -72,7 +73,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"),
                     exchange.getRemoteAddress().getAddress().getHostAddress(),
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                    head(exchange), BODY_LENGTH.get()));
+                    head(exchange), BODY_LENGTH.get(), exchange.getRequestHeaders().getFirst("traceparent")));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);

@@ -60,6 +60,12 @@ public class ProxyRoutes {
             if (incoming.remoteAddress() != null) {
                 request.headers().set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
             }
+            // The service's request is a child of the gateway's own span (which continued the caller's trace, if it
+            // sent one); with tracing off, no trace header is passed on.
+            request.headers().remove("traceparent");
+            request.headers().remove("tracestate");
+            io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance().inject(
+                    io.opentelemetry.context.Context.current(), request.headers(), io.vertx.core.MultiMap::set);
             return context.sendRequest();
         }
     };

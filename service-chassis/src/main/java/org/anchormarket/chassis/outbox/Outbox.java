@@ -43,6 +43,15 @@ public class Outbox {
         message.source = source;
         message.payload = toJson(data);
         message.createdAt = Instant.now();
+        // The trace this change belongs to travels with the message (nothing when tracing is off)
+        io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance().inject(
+                io.opentelemetry.context.Context.current(), message, (m, name, value) -> {
+                    if (name.equals("traceparent")) {
+                        m.traceparent = value;
+                    } else if (name.equals("tracestate") && value.length() <= 512) {
+                        m.tracestate = value;
+                    }
+                });
         message.persist();
         written.fire(new OutboxWritten(message.id));
         return message.id;

@@ -46,6 +46,11 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The W3C trace context the message was written in, if traced. */
+    public String traceparent;
+
+    public String tracestate;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 

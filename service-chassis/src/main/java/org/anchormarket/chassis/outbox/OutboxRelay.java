@@ -318,6 +318,12 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(m.createdAt));
         header(record, CloudEventHeaders.AGGREGATE_VERSION_HEADER, Long.toString(m.aggregateVersion));
         header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        if (m.traceparent != null) { // W3C Trace Context, as Kafka instrumentations read it
+            header(record, "traceparent", m.traceparent);
+            if (m.tracestate != null && !m.tracestate.isEmpty()) {
+                header(record, "tracestate", m.tracestate);
+            }
+        }
         try {
             Future<RecordMetadata> sent = producer.send(record, (metadata, failure) -> {
                 if (failure == null) {

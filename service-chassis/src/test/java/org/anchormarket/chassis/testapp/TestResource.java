@@ -16,9 +16,19 @@ import org.anchormarket.chassis.domain.DomainException;
 public class TestResource {
 
     private final Checked checked;
+    private final org.anchormarket.chassis.outbox.Outbox outbox;
 
-    TestResource(Checked checked) {
+    TestResource(Checked checked, org.anchormarket.chassis.outbox.Outbox outbox) {
         this.checked = checked;
+        this.outbox = outbox;
+    }
+
+    /** A change published through the outbox, as a service's request would. */
+    @jakarta.ws.rs.POST
+    @Path("/publish/{key}")
+    @jakarta.transaction.Transactional
+    public String publish(@jakarta.ws.rs.PathParam("key") String key) {
+        return outbox.publish(TestData.TOPIC, key, TestData.TYPE, new TestData(key, 1L, "traced")).toString();
     }
 
     @GET
