@@ -10,6 +10,18 @@ public interface SupplierConfig {
     /** Invitations to join an organisation. */
     Invitations invitations();
 
+    /** The supplier directory. */
+    Directory directory();
+
+    interface Directory {
+        /**
+         * How long a page of the directory is served again without asking the database (0 turns it off). Any change
+         * of a supplier made here clears every page at once; another instance's change shows within this time.
+         */
+        @io.smallrye.config.WithDefault("2s")
+        java.time.Duration cacheFor();
+    }
+
     interface Invitations {
         /** How long an invitation's code can be used. */
         @io.smallrye.config.WithDefault("P14D")

@@ -1,7 +1,6 @@
 package org.anchormarket.supplier.service;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +12,34 @@ import org.anchormarket.supplier.domain.SupplierStatus;
 import org.anchormarket.supplier.domain.classification.Locality;
 import org.anchormarket.supplier.domain.classification.SizeBand;
 
-/** The supplier directory buyers, leadership and admins search. */
+/**
+ * The supplier directory buyers, leadership and admins search. A page is served from a short cache
+ * ({@code supplier.directory.cache-for}, 2 s): the same page asked again within it costs no query, and any change of
+ * a supplier committed here (each one writes an outbox message) clears every page at once, so a change made here is
+ * seen at once and another instance's within the cache's time.
+ */
 @ApplicationScoped
 public class SupplierDirectory {
+
+    private final com.github.benmanes.caffeine.cache.Cache<Page, Result> pages;
+
+    SupplierDirectory(org.anchormarket.supplier.config.SupplierConfig config) {
+        java.time.Duration cacheFor = config.directory().cacheFor();
+        this.pages = cacheFor.isZero() || cacheFor.isNegative() ? null
+                : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(cacheFor)
+                        .maximumSize(2_000).build();
+    }
+
+    private record Page(Criteria criteria, int page, int pageSize) {
+    }
+
+    /** A supplier changed (its message is in the outbox): no cached page may show what was. */
+    void changed(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            org.anchormarket.chassis.outbox.Outbox.OutboxWritten written) {
+        if (pages != null) {
+            pages.invalidateAll();
+        }
+    }
 
     /** What to look for; null means any. */
     public record Criteria(String cpv, Locality locality, String town, String ward, SizeBand sizeBand, Boolean vcfse,
@@ -34,8 +58,16 @@ public class SupplierDirectory {
     }
 
     public Result search(Criteria c, int page, int pageSize) {
+        if (pages == null) {
+            return load(c, page, pageSize);
+        }
+        return pages.get(new Page(c, page, pageSize), key -> load(c, page, pageSize));
+    }
+
+    private Result load(Criteria c, int page, int pageSize) {
         PanacheQuery<Supplier> found = query(c);
-        return new Result(found.page(Page.of(page, pageSize)).list(), found.count());
+        return new Result(List.copyOf(found.page(io.quarkus.panache.common.Page.of(page, pageSize)).list()),
+                found.count());
     }
 
     private PanacheQuery<Supplier> query(Criteria c) {
