@@ -52,8 +52,9 @@ if [ ! -f "$data/seeded-bench" ]; then
           "$i" "$i" "${postcodes[$((i % 10))]}" "$i" $((i % 200 + 1)) $((i * 1000 + 50000)) "$i"
       done
     } > "$data/bench-$part.csv"
-    report=$(curl -sf -H "Authorization: Bearer $(token admin1)" -H "Content-Type: text/csv" \
-      --data-binary "@$data/bench-$part.csv" http://127.0.0.1:8080/api/suppliers/imports)
+    report=$(curl -sS -H "Authorization: Bearer $(token admin1)" -H "Content-Type: text/csv" \
+      --data-binary "@$data/bench-$part.csv" http://127.0.0.1:8080/api/suppliers/imports) ||
+      { echo "the seed import failed" >&2; exit 1; }
     # Every row must be in: a seed that was all refused once made this benchmark measure a directory of 4.
     case "$report" in
       *'"rejected":0,'*) ;;

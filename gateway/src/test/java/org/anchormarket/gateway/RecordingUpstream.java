@@ -73,7 +73,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"),
                     exchange.getRemoteAddress().getAddress().getHostAddress(),
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                    head(exchange), BODY_LENGTH.get(), exchange.getRequestHeaders().getFirst("traceparent")));
+                    head(exchange), BODY_LENGTH.get(), String.join(",", exchange.getRequestHeaders().getOrDefault("traceparent", java.util.List.of()))));
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);

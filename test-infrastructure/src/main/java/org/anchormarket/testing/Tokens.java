@@ -92,12 +92,13 @@ public final class Tokens {
         return ofOtherClient(SharedInfra.keycloak().tokenUrl(), user);
     }
 
-    /** The test-only copy of {@code anchor-cli} whose access tokens live one second. */
+    /** The test-only copy of {@code anchor-cli} whose access tokens live three seconds. */
     private static final String SHORT_LIVED_CLIENT = "anchor-cli-short-lived";
 
     /**
      * An access token for the platform's APIs, from a test-only copy of {@code anchor-cli} (same audience) whose
-     * tokens expire one second after they are issued: for tests of what an expired token gets.
+     * tokens expire three seconds after they are issued (Keycloak counts whole seconds): for tests of what an
+     * expired token gets.
      */
     public static synchronized String ofShortLived(String user) {
         String base = SharedInfra.keycloak().url();
@@ -118,7 +119,7 @@ public final class Tokens {
             @SuppressWarnings("unchecked")
             Map<String, Object> attributes = (Map<String, Object>) client.computeIfAbsent("attributes",
                     k -> new java.util.HashMap<String, Object>());
-            attributes.put("access.token.lifespan", "1");
+            attributes.put("access.token.lifespan", "3");
             Object mappers = client.get("protocolMappers");
             if (mappers instanceof java.util.List<?> list) {
                 list.forEach(mapper -> ((Map<?, ?>) mapper).remove("id"));

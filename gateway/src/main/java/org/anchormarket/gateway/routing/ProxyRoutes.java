@@ -60,12 +60,10 @@ public class ProxyRoutes {
             if (incoming.remoteAddress() != null) {
                 request.headers().set("X-Forwarded-For", incoming.remoteAddress().hostAddress());
             }
-            // The service's request is a child of the gateway's own span (which continued the caller's trace, if it
-            // sent one); with tracing off, no trace header is passed on.
+            // The caller's trace headers are not passed on: with tracing on, the gateway's traced HTTP client adds
+            // its own (a child of the gateway's span, which continued the caller's trace); with it off, none.
             request.headers().remove("traceparent");
             request.headers().remove("tracestate");
-            io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance().inject(
-                    io.opentelemetry.context.Context.current(), request.headers(), io.vertx.core.MultiMap::set);
             return context.sendRequest();
         }
     };

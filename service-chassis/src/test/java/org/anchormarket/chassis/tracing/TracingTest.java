@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * with the message) and Kafka, to the consumer that applies it.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(TracingTest.TracingOn.class)
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 class TracingTest {
@@ -49,5 +50,13 @@ class TracingTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
                 .anyMatch(s -> s.getKind() == SpanKind.CONSUMER && s.getTraceId().equals(request.getTraceId())));
+    }
+
+    /** Tracing on (it is off by default, and for the chassis' other tests). */
+    public static class TracingOn implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("quarkus.otel.sdk.disabled", "false");
+        }
     }
 }

@@ -15,27 +15,39 @@ import org.anchormarket.supplier.domain.classification.SizeBand;
 /**
  * The supplier directory buyers, leadership and admins search. A page is served from a short cache
  * ({@code supplier.directory.cache-for}, 2 s): the same page asked again within it costs no query, and any change of
- * a supplier committed here (each one writes an outbox message) clears every page at once, so a change made here is
- * seen at once and another instance's within the cache's time.
+ * a supplier committed here (each one writes an outbox message) clears every page at once, and a page loaded while a
+ * change committed is not kept, so a change made here is seen at once and another instance's within the cache's time.
+ * The cache holds at most 10,000 suppliers' worth of pages.
  */
 @ApplicationScoped
 public class SupplierDirectory {
 
+    /** At most this many suppliers held in cached pages (a page weighs its items). */
+    private static final long CACHED_ITEMS = 10_000;
+
     private final com.github.benmanes.caffeine.cache.Cache<Page, Result> pages;
+    /**
+     * Bumped by every change: a page is cached under the generation read before it was loaded, so a page loaded
+     * while a change committed is never served after it.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     SupplierDirectory(org.anchormarket.supplier.config.SupplierConfig config) {
         java.time.Duration cacheFor = config.directory().cacheFor();
         this.pages = cacheFor.isZero() || cacheFor.isNegative() ? null
                 : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(cacheFor)
-                        .maximumSize(2_000).build();
+                        .maximumWeight(CACHED_ITEMS)
+                        .<Page, Result>weigher((page, result) -> 1 + result.items().size())
+                        .build();
     }
 
-    private record Page(Criteria criteria, int page, int pageSize) {
+    private record Page(long generation, Criteria criteria, int page, int pageSize) {
     }
 
     /** A supplier changed (its message is in the outbox): no cached page may show what was. */
     void changed(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
             org.anchormarket.chassis.outbox.Outbox.OutboxWritten written) {
+        generation.incrementAndGet();
         if (pages != null) {
             pages.invalidateAll();
         }
@@ -61,7 +73,23 @@ public class SupplierDirectory {
         if (pages == null) {
             return load(c, page, pageSize);
         }
-        return pages.get(new Page(c, page, pageSize), key -> load(c, page, pageSize));
+        // Looked up, and on a miss loaded outside the cache's locks (a slow database holds up only this request)
+        Page key = new Page(generation.get(), normalised(c), page, pageSize);
+        Result cached = pages.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Result loaded = load(c, page, pageSize);
+        pages.put(key, loaded);
+        return loaded;
+    }
+
+    /** The same search however it was written: one cached page. */
+    private static Criteria normalised(Criteria c) {
+        return new Criteria(c.cpv() == null ? null : cpvPrefix(c.cpv()), c.locality(),
+                c.town() == null ? null : c.town().toLowerCase(Locale.ROOT),
+                c.ward() == null ? null : c.ward().toLowerCase(Locale.ROOT), c.sizeBand(), c.vcfse(), c.verified(),
+                c.q() == null || c.q().isBlank() ? null : c.q().strip().toLowerCase(Locale.ROOT));
     }
 
     private Result load(Criteria c, int page, int pageSize) {
