@@ -20,7 +20,6 @@ public final class GatewayProblems {
 
     /** A problem body: {@code type} about:blank, the status's title, and what happened. */
     public static Buffer body(int status, String title, String detail) {
-        return new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-                .put("detail", detail).toBuffer();
+        return JsonObject.mapFrom(new Body(status, title, detail)).toBuffer();
     }
 }
