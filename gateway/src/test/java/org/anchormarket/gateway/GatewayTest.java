@@ -91,6 +91,36 @@ class GatewayTest {
         assertNull(RecordingUpstream.LAST.get(), "the expired token's request should not reach the service");
     }
 
+    @jakarta.inject.Inject
+    org.anchormarket.security.VerifiedTokens verified;
+
+    /**
+     * A token is verified once and then answered from the cache of verified tokens until it expires (the test above
+     * shows the expiry is kept to), each request with its own user: two users' tokens are never confused.
+     */
+    @Test
+    void shouldVerifyATokenOnceAndKnowItsUserOnEveryRequestAfter() {
+        String tokenUrl = org.anchormarket.testing.SharedInfra.keycloak().tokenUrl();
+        String buyer = Tokens.fetch(tokenUrl, "buyer1"); // a token of its own, never used before
+        String leader = Tokens.fetch(tokenUrl, "leader1");
+        org.junit.jupiter.api.Assertions.assertFalse(verified.holds("Default", buyer), "a new token is not held");
+        given().auth().oauth2(buyer).when().get("/api/me").then().statusCode(200).body("username", equalTo("buyer1"));
+        org.junit.jupiter.api.Assertions.assertTrue(verified.holds("Default", buyer), "held once verified");
+        given().auth().oauth2(leader).when().get("/api/me").then().statusCode(200).body("username", equalTo("leader1"));
+        long answeredBefore = verified.answered();
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(buyer).when().get("/api/me").then().statusCode(200)
+                    .body("username", equalTo("buyer1")).body("roles", contains("buyer"));
+            given().auth().oauth2(leader).when().get("/api/me").then().statusCode(200)
+                    .body("username", equalTo("leader1")).body("roles", contains("leadership"));
+        }
+        assertEquals(6, verified.answered() - answeredBefore, "each request after the first answered from the cache");
+        // A token that was refused is never held
+        given().auth().oauth2(Tokens.ofOtherClient("buyer1")).when().get("/api/me").then().statusCode(401);
+        given().auth().oauth2(buyer + "x").when().get("/api/me").then().statusCode(401);
+        org.junit.jupiter.api.Assertions.assertFalse(verified.holds("Default", buyer + "x"));
+    }
+
     @Test
     void shouldRefuseABearerTokenTheRealmIssuedToAnotherClient() {
         given().auth().oauth2(Tokens.ofOtherClient("buyer1")).when().get("/api/suppliers/abc").then()
