@@ -25,7 +25,8 @@ public class SupplierDirectory {
     /** At most this many suppliers held in cached pages (a page weighs its items). */
     private static final long CACHED_ITEMS = 10_000;
 
-    private final com.github.benmanes.caffeine.cache.Cache<Page, Result> pages;
+    /** Pages, each a future: a page being loaded is waited for by whoever else asks for it meanwhile. */
+    private final com.github.benmanes.caffeine.cache.AsyncCache<Page, Result> pages;
     /**
      * Bumped by every change: a page is cached under the generation read before it was loaded, so a page loaded
      * while a change committed is never served after it.
@@ -38,7 +39,7 @@ public class SupplierDirectory {
                 : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(cacheFor)
                         .maximumWeight(CACHED_ITEMS)
                         .<Page, Result>weigher((page, result) -> 1 + result.items().size())
-                        .build();
+                        .buildAsync();
     }
 
     private record Page(long generation, Criteria criteria, int page, int pageSize) {
@@ -49,7 +50,7 @@ public class SupplierDirectory {
             org.anchormarket.chassis.outbox.Outbox.OutboxWritten written) {
         generation.incrementAndGet();
         if (pages != null) {
-            pages.invalidateAll();
+            pages.synchronous().invalidateAll();
         }
     }
 
@@ -73,15 +74,27 @@ public class SupplierDirectory {
         if (pages == null) {
             return load(c, page, pageSize);
         }
-        // Looked up, and on a miss loaded outside the cache's locks (a slow database holds up only this request)
+        // One request loads a missing page, on its own thread and outside the cache's locks (a slow database holds
+        // up only those who want that page); the others asking meanwhile wait for it rather than load it again: when
+        // a much-asked page expired under load, every request in flight used to query it at once.
         Page key = new Page(generation.get(), normalised(c), page, pageSize);
-        Result cached = pages.getIfPresent(key);
+        java.util.concurrent.CompletableFuture<Result> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Result> cached = pages.asMap().putIfAbsent(key, mine);
         if (cached != null) {
-            return cached;
+            try {
+                return cached.join();
+            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                return load(c, page, pageSize); // its loader failed: this request tries for itself
+            }
         }
-        Result loaded = load(c, page, pageSize);
-        pages.put(key, loaded);
-        return loaded;
+        try {
+            Result loaded = load(c, page, pageSize);
+            mine.complete(loaded);
+            return loaded;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e); // removed from the cache by Caffeine; those waiting try for themselves
+            throw e;
+        }
     }
 
     /** The same search however it was written: one cached page. */

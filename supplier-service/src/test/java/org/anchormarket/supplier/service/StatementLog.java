@@ -11,6 +11,12 @@ public class StatementLog implements StatementInspector {
 
     private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
     private static volatile boolean recording;
+    private static volatile long slowMillis;
+
+    /** Makes each statement recorded from now on take this much longer (a slow database), until stop(). */
+    public static void slowDown(java.time.Duration by) {
+        slowMillis = by.toMillis();
+    }
 
     /** Starts recording, forgetting what was recorded before. */
     public static void start() {
@@ -21,6 +27,7 @@ public class StatementLog implements StatementInspector {
     /** Stops recording and gives what was recorded. */
     public static List<String> stop() {
         recording = false;
+        slowMillis = 0;
         return List.copyOf(STATEMENTS);
     }
 
@@ -28,6 +35,13 @@ public class StatementLog implements StatementInspector {
     public String inspect(String sql) {
         if (recording) {
             STATEMENTS.add(sql);
+            if (slowMillis > 0) {
+                try {
+                    Thread.sleep(slowMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         return sql;
     }
