@@ -79,6 +79,24 @@ public final class SpecFuzzer {
         return failures;
     }
 
+    /**
+     * Runs the fuzzer ({@link #run}) and fails unless it sent at least {@code leastRequests} requests and every answer
+     * was as it must be (the first 40 failures are named).
+     */
+    public void assertSound(String api, int leastRequests, List<String> tokens, Map<String, String> examples,
+            Map<String, String> pathValues) {
+        List<String> found = run(tokens, examples, pathValues);
+        System.out.println("[fuzz] " + api + ": " + requests + " requests, " + found.size() + " failures");
+        if (requests < leastRequests) {
+            throw new AssertionError("the fuzzer sent " + requests + " requests to the " + api + ", fewer than "
+                    + leastRequests);
+        }
+        if (!found.isEmpty()) {
+            throw new AssertionError(found.size() + " failures in the " + api + ":\n"
+                    + String.join("\n", found.stream().limit(40).toList()));
+        }
+    }
+
     public int requests() {
         return requests;
     }

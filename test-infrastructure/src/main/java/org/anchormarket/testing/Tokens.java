@@ -57,10 +57,7 @@ public final class Tokens {
 
     /** The same, with this email address (null for one made from the user name), verified or not. */
     public static String newUser(String base, String role, String email, boolean emailVerified) {
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "kcadmin").formParam("password", "kcadmin")
-                .when().post(base + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = adminToken(base);
         String username = role + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String location = given().auth().oauth2(admin).contentType("application/json").body(Map.of(
                 "username", username, "enabled", true, "emailVerified", emailVerified, "firstName", "Test",
@@ -75,6 +72,14 @@ public final class Tokens {
                 .when().post(location + "/role-mappings/realm")
                 .then().statusCode(204);
         return username;
+    }
+
+    /** A token of the Keycloak's throw-away bootstrap admin (test Keycloaks only), for its admin API. */
+    private static String adminToken(String base) {
+        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "kcadmin").formParam("password", "kcadmin")
+                .when().post(base + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
     }
 
     /**
@@ -102,10 +107,7 @@ public final class Tokens {
      */
     public static synchronized String ofShortLived(String user) {
         String base = SharedInfra.keycloak().url();
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "kcadmin").formParam("password", "kcadmin")
-                .when().post(base + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = adminToken(base);
         String clients = base + "/admin/realms/anchor-market/clients";
         java.util.List<?> existing = given().auth().oauth2(admin).queryParam("clientId", SHORT_LIVED_CLIENT)
                 .when().get(clients).then().statusCode(200).extract().as(java.util.List.class);

@@ -243,13 +243,7 @@ public final class LocalKeycloak implements AutoCloseable {
         var http = java.net.http.HttpClient.newHttpClient();
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         try {
-            var tokenResponse = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(url() + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "grant_type=password&client_id=admin-cli&username=kcadmin&password=kcadmin"))
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-            String admin = json.readTree(tokenResponse.body()).path("access_token").asText();
+            String admin = adminToken(http, json);
             String clients = url() + "/admin/realms/" + REALM + "/clients";
             var found = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(clients + "?clientId="
                     + WEB_CLIENT)).header("Authorization", "Bearer " + admin).build(),

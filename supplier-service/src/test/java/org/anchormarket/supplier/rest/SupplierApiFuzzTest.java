@@ -1,8 +1,6 @@
 package org.anchormarket.supplier.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,17 +29,13 @@ class SupplierApiFuzzTest {
                 .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
         String registration = new ObjectMapper().writeValueAsString(Registrations.valid());
 
-        SpecFuzzer fuzzer = SpecFuzzer.of("openapi/supplier/openapi.yaml");
-        List<String> failures = fuzzer.run(List.of(Tokens.of("admin1"), supplier),
+        SpecFuzzer.of("openapi/supplier/openapi.yaml").assertSound("supplier API", 501,
+                List.of(Tokens.of("admin1"), supplier),
                 Map.of("registerSupplier", registration,
                         "updateSupplier", "{\"description\":\"Joinery\",\"employees\":12}",
                         "inviteMember", "{\"email\":\"colleague@example.org\"}",
                         "verifySupplier", "{\"status\":\"VERIFIED\"}",
                         "acceptInvitation", "{\"code\":\"abcdefghijklmnopqrstuvwxyz0123456789abcdefg\"}"),
                 Map.of("id", id));
-        System.out.println("[fuzz] supplier API: " + fuzzer.requests() + " requests, " + failures.size()
-                + " failures");
-        assertTrue(fuzzer.requests() > 500, "the fuzzer sent " + fuzzer.requests());
-        assertEquals(List.of(), failures.stream().limit(40).toList(), failures.size() + " failures");
     }
 }
