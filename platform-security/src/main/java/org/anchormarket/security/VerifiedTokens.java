@@ -15,7 +15,9 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.Map;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import jakarta.inject.Inject;
@@ -34,6 +36,11 @@ import jakarta.inject.Singleton;
  * refused exactly as before, and a token is checked against the realm's keys at least every
  * {@value #HELD_FOR_SECONDS} s. Every augmentor still runs on every request. The identity handed out is a copy bound
  * to the request it serves (its routing context), never another request's.
+ * <p>
+ * What OIDC checks on each request rather than on the token is never skipped: a request with a step-up requirement,
+ * a DPoP proof or a client certificate to match is always verified by OIDC, and tokens bound to a key ({@code cnf})
+ * are never kept. Not for tenants that limit a token's age ({@code quarkus.oidc.token.age}) or an authentication's
+ * ({@code max_age}): a kept token would pass those checks for up to {@value #HELD_FOR_SECONDS} s longer.
  * <p>
  * What a library does not do here: Quarkus OIDC caches introspection and UserInfo results, not verified JWTs
  * (quarkusio/quarkus#29777); this is that cache, on Caffeine.
@@ -60,8 +67,22 @@ public class VerifiedTokens {
     private record Key(String tenant, String token) {
     }
 
-    private record Held(SecurityIdentity identity, long expiresAtSeconds) {
+    /**
+     * What OIDC made of a token, without what belonged to the request that brought it (its routing context, which
+     * would otherwise be kept alive with the whole request): {@code routingKeys} and {@code contextKeys} name the
+     * attributes that held them, filled with each new request's own.
+     */
+    private record Held(SecurityIdentity identity, long expiresAtSeconds, Set<String> routingKeys,
+            Set<String> contextKeys) {
     }
+
+    /**
+     * What Quarkus OIDC checks on the request itself, not on the token alone: step-up authentication
+     * ({@code @AuthenticationContext}), DPoP proofs, certificate-bound tokens. A request carrying any of them is always
+     * left to OIDC.
+     */
+    static final List<String> CHECKED_PER_REQUEST = List.of("io.quarkus.oidc.runtime.step-up-auth", "dpop_proof",
+            "x5t#S256");
 
     private final Cache<Key, Held> held;
     private final LongSupplier nowMillis;
@@ -106,7 +127,8 @@ public class VerifiedTokens {
             return null;
         }
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (routing == null || !(routing.get(TENANT) instanceof String tenant)) {
+        if (routing == null || !(routing.get(TENANT) instanceof String tenant)
+                || CHECKED_PER_REQUEST.stream().anyMatch(k -> routing.get(k) != null)) {
             return null;
         }
         Key key = new Key(tenant, bearer.getToken());
@@ -117,7 +139,7 @@ public class VerifiedTokens {
             return null;
         }
         answered.increment();
-        return boundTo(found.identity(), routing, context);
+        return boundTo(found, routing, context);
     }
 
     /** How many requests were answered from the cache (not verified again) since start. */
@@ -125,37 +147,65 @@ public class VerifiedTokens {
         return answered.sum();
     }
 
-    /** Keeps what OIDC made of a token this cache was asked for; an identity it answered with is not kept again. */
+    /**
+     * Keeps what OIDC made of a token this cache was asked for, for the tenant that asked, and only a plain bearer
+     * token's: never an identity this cache answered with, a browser sign-in's (ID or refresh token), a token bound
+     * to a key or certificate ({@code cnf}), or one another tenant accepted after this one refused it.
+     */
     void keep(SecurityIdentity identity) {
-        if (identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null) {
+        if (identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
+                || !(identity instanceof QuarkusSecurityIdentity verified)) {
             return;
         }
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(identity);
-        if (routing == null) {
-            routing = identity.getAttribute(RoutingContext.class.getName());
-        }
-        if (routing == null || !(routing.get(TO_KEEP) instanceof Key key)
-                || !(identity.getAttribute(EXPIRES_AT) instanceof Long expiresAt) || expiresAt <= 0
-                || identity.getCredentials().stream().noneMatch(c -> c instanceof AccessTokenCredential bearer
-                        && key.token().equals(bearer.getToken()))) {
+        if (routing == null || !(routing.get(TO_KEEP) instanceof Key key)) {
             return;
         }
         routing.remove(TO_KEEP);
-        held.put(key, new Held(identity, expiresAt));
+        if (!(identity.getAttribute(EXPIRES_AT) instanceof Long expiresAt) || expiresAt <= 0
+                || !key.tenant().equals(identity.getAttribute(TENANT))
+                || identity.getCredentials().stream().noneMatch(c -> c instanceof AccessTokenCredential bearer
+                        && key.token().equals(bearer.getToken()))
+                || identity.getCredentials().stream().anyMatch(c -> c instanceof io.quarkus.oidc.IdTokenCredential
+                        || c instanceof io.quarkus.oidc.RefreshToken)
+                || identity.getPrincipal() instanceof org.eclipse.microprofile.jwt.JsonWebToken jwt
+                        && jwt.containsClaim("cnf")) {
+            return;
+        }
+        held.put(key, trimmed(verified, expiresAt));
     }
 
-    /** A copy of the identity whose request-bound attributes are this request's. */
-    static SecurityIdentity boundTo(SecurityIdentity identity, RoutingContext routing,
-            AuthenticationRequestContext context) {
-        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder(identity);
-        for (Map.Entry<String, Object> attribute : identity.getAttributes().entrySet()) {
-            if (attribute.getValue() instanceof RoutingContext) {
-                copy.addAttribute(attribute.getKey(), routing);
-            } else if (attribute.getValue() instanceof AuthenticationRequestContext) {
-                copy.addAttribute(attribute.getKey(), context);
+    /** The identity without its request-bound attributes (their names kept, to be filled per request). */
+    private static Held trimmed(QuarkusSecurityIdentity identity, long expiresAt) {
+        Set<String> routingKeys = new HashSet<>();
+        Set<String> contextKeys = new HashSet<>();
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal()).addRoles(identity.getRoles())
+                .addCredentials(identity.getCredentials()).addPermissions(identity.getPermissions());
+        identity.getAttributes().forEach((name, value) -> {
+            if (value instanceof RoutingContext) {
+                routingKeys.add(name);
+            } else if (value instanceof AuthenticationRequestContext) {
+                contextKeys.add(name);
+            } else {
+                copy.addAttribute(name, value);
             }
-        }
+        });
+        return new Held(copy.build(), expiresAt, Set.copyOf(routingKeys), Set.copyOf(contextKeys));
+    }
+
+    /** A copy of the held identity with this request's routing context and authentication context. */
+    private static SecurityIdentity boundTo(Held held, RoutingContext routing, AuthenticationRequestContext context) {
+        QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder(held.identity());
+        held.routingKeys().forEach(name -> copy.addAttribute(name, routing));
+        held.contextKeys().forEach(name -> copy.addAttribute(name, context));
         return copy.addAttribute(FROM_CACHE, Boolean.TRUE).build();
+    }
+
+    /** The identity held for a token, as held (for tests: nothing of the request that brought it). */
+    SecurityIdentity held(String tenant, String token) {
+        Held found = held.getIfPresent(new Key(tenant, token));
+        return found == null ? null : found.identity();
     }
 
     /** Whether this token is held (verified, not expired) for this tenant. */

@@ -64,6 +64,9 @@ class VerifiedTokensTest {
 
         tokens.keep(found); // the augmentor sees the cached answer too: not kept again, nothing breaks
         assertTrue(tokens.holds("Default", jwt("token-a")));
+        assertNull(tokens.held("Default", jwt("token-a")).getAttribute(RoutingContext.class.getName()),
+                "the first request's routing context is not kept alive with the token");
+        assertEquals("Default", tokens.held("Default", jwt("token-a")).getAttribute(VerifiedTokens.TENANT));
     }
 
     @Test
@@ -91,6 +94,20 @@ class VerifiedTokensTest {
         tokens.keep(verifiedBy("carol", jwt("token-c"), first, START / 1000 + 3600));
         now.addAndGet(TimeUnit.SECONDS.toMillis(VerifiedTokens.HELD_FOR_SECONDS));
         assertNull(tokens.find(bearer(jwt("token-c"), request("Default")), context), "verified again after a minute");
+    }
+
+    /** What OIDC checks on the request (step-up, DPoP proof, client certificate) is never answered from the cache. */
+    @Test
+    void shouldLeaveRequestsWithPerRequestChecksToOidc() {
+        RoutingContext first = request("Default");
+        tokens.find(bearer(jwt("token-n"), first), context);
+        tokens.keep(verifiedBy("nina", jwt("token-n"), first, START / 1000 + 300));
+        assertNotNull(tokens.find(bearer(jwt("token-n"), request("Default")), context));
+        for (String check : VerifiedTokens.CHECKED_PER_REQUEST) {
+            RoutingContext checked = request("Default");
+            checked.put(check, "present");
+            assertNull(tokens.find(bearer(jwt("token-n"), checked), context), check);
+        }
     }
 
     @Test
@@ -135,6 +152,30 @@ class VerifiedTokensTest {
         tokens.keep(verifiedBy("judy", "opaque-token", opaque, START / 1000 + 300));
         assertFalse(tokens.holds("Default", "opaque-token"));
 
+        // Accepted by another tenant than the one that asked (and refused it): not kept under the one that asked
+        RoutingContext refused = request("Default");
+        tokens.find(bearer(jwt("token-k"), refused), context);
+        tokens.keep(verifiedBy(new QuarkusPrincipal("karl"), jwt("token-k"), refused, START / 1000 + 300, "web"));
+        assertFalse(tokens.holds("Default", jwt("token-k")));
+        assertFalse(tokens.holds("web", jwt("token-k")));
+
+        // A browser sign-in's identity (it carries an ID token) is not kept, whatever asked
+        RoutingContext session = request("Default");
+        tokens.find(bearer(jwt("token-l"), session), context);
+        tokens.keep(QuarkusSecurityIdentity.builder(verifiedBy("lena", jwt("token-l"), session, START / 1000 + 300))
+                .addCredential(new IdTokenCredential(jwt("id-token-l"))).build());
+        assertFalse(tokens.holds("Default", jwt("token-l")));
+
+        // A token bound to a key or certificate (cnf) is not kept: its proof is checked on every request
+        RoutingContext bound = request("Default");
+        tokens.find(bearer(jwt("token-m"), bound), context);
+        org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.JwtClaims();
+        claims.setSubject("mia");
+        claims.setClaim("cnf", Map.of("jkt", "thumbprint"));
+        tokens.keep(verifiedBy(new io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal(claims), jwt("token-m"),
+                bound, START / 1000 + 300, "Default"));
+        assertFalse(tokens.holds("Default", jwt("token-m")));
+
         // A token without an expiry is not kept
         RoutingContext noExpiry = request("Default");
         tokens.find(bearer(jwt("token-i"), noExpiry), context);
@@ -158,9 +199,15 @@ class VerifiedTokensTest {
 
     /** What Quarkus OIDC makes of a token it verified (the attributes this cache relies on). */
     private SecurityIdentity verifiedBy(String user, String token, RoutingContext routing, long expiresAt) {
+        return verifiedBy(new QuarkusPrincipal(user), token, routing, expiresAt, "Default");
+    }
+
+    private SecurityIdentity verifiedBy(java.security.Principal user, String token, RoutingContext routing,
+            long expiresAt, String tenant) {
         TokenCredential credential = new AccessTokenCredential(token);
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole("buyer")
+        return QuarkusSecurityIdentity.builder().setPrincipal(user).addRole("buyer")
                 .addCredential(credential).addAttribute(VerifiedTokens.EXPIRES_AT, expiresAt)
+                .addAttribute(VerifiedTokens.TENANT, tenant)
                 .addAttribute(RoutingContext.class.getName(), routing)
                 .addAttribute(AuthenticationRequestContext.class.getName(), context).build();
     }

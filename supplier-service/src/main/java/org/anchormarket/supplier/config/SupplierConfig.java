@@ -20,6 +20,13 @@ public interface SupplierConfig {
          */
         @io.smallrye.config.WithDefault("2s")
         java.time.Duration cacheFor();
+
+        /**
+         * How long a request waits for another's loading of the page it wants before loading it itself (a query
+         * that hangs, on a half-open connection say, then holds up only its own request).
+         */
+        @io.smallrye.config.WithDefault("5s")
+        java.time.Duration loadWait();
     }
 
     interface Invitations {

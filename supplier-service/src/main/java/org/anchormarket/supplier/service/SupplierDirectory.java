@@ -33,7 +33,10 @@ public class SupplierDirectory {
      */
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
+    private final java.time.Duration loadWait;
+
     SupplierDirectory(org.anchormarket.supplier.config.SupplierConfig config) {
+        this.loadWait = config.directory().loadWait();
         java.time.Duration cacheFor = config.directory().cacheFor();
         this.pages = cacheFor.isZero() || cacheFor.isNegative() ? null
                 : com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(cacheFor)
@@ -82,9 +85,16 @@ public class SupplierDirectory {
         java.util.concurrent.CompletableFuture<Result> cached = pages.asMap().putIfAbsent(key, mine);
         if (cached != null) {
             try {
-                return cached.join();
-            } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+                return cached.get(loadWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // Its loader is stuck: the page is loaded afresh, by this request and by whoever asks next
+                pages.asMap().remove(key, cached);
+                return load(c, page, pageSize);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
                 return load(c, page, pageSize); // its loader failed: this request tries for itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return load(c, page, pageSize);
             }
         }
         try {

@@ -117,4 +117,37 @@ class SupplierDirectoryTest {
             pool.shutdownNow();
         }
     }
+
+    /**
+     * A load that hangs holds up only its own request: one asking for the same page meanwhile waits for it at most
+     * supplier.directory.load-wait (2 s here), then loads the page itself. Before, it waited as long as the load hung
+     * (a half-open database connection: hours), and so did every request for that page after it.
+     */
+    @Test
+    void shouldNotKeepEveryoneWaitingBehindALoadThatHangs() throws Exception {
+        String word = "Qh" + UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2(Tokens.of("admin1")).contentType(ContentType.JSON)
+                .body(Registrations.valid("legalName", word + " Supplier"))
+                .when().post("/api/suppliers").then().statusCode(201);
+        String buyer = Tokens.of("buyer1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            StatementLog.start();
+            StatementLog.slowDownFirst(" from supplier ", java.time.Duration.ofSeconds(10));
+            var hanging = pool.submit(() -> given().auth().oauth2(buyer).queryParam("q", word)
+                    .when().get("/api/suppliers").then().statusCode(200).extract().<Integer>path("total"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> StatementLog.recorded(" from supplier ") > 0); // the first is in its hanging query
+
+            long started = System.nanoTime();
+            given().auth().oauth2(buyer).queryParam("q", word).when().get("/api/suppliers")
+                    .then().statusCode(200).body("total", equalTo(1));
+            long waited = java.time.Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertTrue(waited < 7_000, "the second request took " + waited + " ms, behind a load hanging 10 s");
+            org.junit.jupiter.api.Assertions.assertEquals(1, hanging.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            StatementLog.stop();
+            pool.shutdownNow();
+        }
+    }
 }
