@@ -5,6 +5,8 @@ public final class Topics {
 
     /** Supplier lifecycle events, keyed by supplier id. Owned by supplier-service. */
     public static final String SUPPLIERS = "anchor.suppliers";
+    /** The anchor institutions, keyed by anchor id. Owned by tender-service. */
+    public static final String ANCHORS = "anchor.anchors";
 
     private Topics() {
     }
@@ -15,6 +17,8 @@ public final class Topics {
         public static final String SUPPLIER_UPDATED = "org.anchormarket.suppliers.SupplierUpdated";
         public static final String SUPPLIER_VERIFIED = "org.anchormarket.suppliers.SupplierVerified";
         public static final String SUPPLIER_ERASED = "org.anchormarket.suppliers.SupplierErased";
+        public static final String ANCHOR_REGISTERED = "org.anchormarket.anchors.AnchorRegistered";
+        public static final String ANCHOR_UPDATED = "org.anchormarket.anchors.AnchorUpdated";
 
         private EventTypes() {
         }
