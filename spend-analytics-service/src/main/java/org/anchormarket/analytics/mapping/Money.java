@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
  */
 public final class Money {
 
-    private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
-
     private Money() {
     }
 
@@ -30,50 +28,69 @@ public final class Money {
     private record Read(BigDecimal amount, String problem) {
     }
 
+    /** At most this many digits before the point (a trillion pounds): longer is not an amount, and not parsed. */
+    private static final int MOST_DIGITS = 13;
+    private static final Pattern PLAIN = Pattern.compile("(\\d{1," + MOST_DIGITS + "})(?:\\.(\\d*))?|\\.(\\d+)");
+
     private static Read read(String text) {
         if (text == null || text.isBlank()) {
             return new Read(null, "has no amount");
         }
-        String t = text.strip().replace("\"", "").replace("'", "").strip();
-        boolean negative = false;
+        if (text.length() > 64) {
+            return new Read(null, "has an amount that is not a number: " + shorten(text));
+        }
+        // Quotes around it, Excel's leading apostrophe, non-breaking spaces (as Windows exports write after £)
+        String t = text.replace('\u00a0', ' ').strip().replace("\"", "").strip();
+        if (t.startsWith("'")) {
+            t = t.substring(1).strip();
+        }
+        int signs = 0;
         if (t.startsWith("(") && t.endsWith(")")) {
-            negative = true;
+            signs++;
             t = t.substring(1, t.length() - 1).strip();
         }
         if (t.toUpperCase(java.util.Locale.ROOT).endsWith("CR")) {
-            negative = true;
+            signs++;
             t = t.substring(0, t.length() - 2).strip();
         }
         if (t.endsWith("-")) {
-            negative = true;
+            signs++;
             t = t.substring(0, t.length() - 1).strip();
         }
         if (t.startsWith("-")) {
-            negative = true;
+            signs++;
+            t = t.substring(1).strip();
+        } else if (t.startsWith("+")) {
             t = t.substring(1).strip();
         }
         if (t.startsWith("£")) {
             t = t.substring(1).strip();
-            if (t.startsWith("-") && !negative) { // £-12.00
-                negative = true;
+            if (t.startsWith("-")) { // £-12.00
+                signs++;
                 t = t.substring(1).strip();
             }
         }
+        if (signs > 1) {
+            return new Read(null, "has an amount with two minus signs: " + shorten(text));
+        }
         if (t.contains(",")) { // thousands separators, only between groups of three digits
-            if (!t.matches("\\d{1,3}(,\\d{3})+(\\.\\d*)?")) {
+            if (!t.matches("\\d{1,3}(,\\d{3}){1,4}(\\.\\d*)?")) {
                 return new Read(null, "has an amount that is not a number: " + shorten(text));
             }
             t = t.replace(",", "");
         }
-        if (!NUMBER.matcher(t).matches()) {
+        java.util.regex.Matcher plain = PLAIN.matcher(t);
+        if (!plain.matches()) {
             return new Read(null, "has an amount that is not a number: " + shorten(text));
         }
-        BigDecimal amount = new BigDecimal(t);
-        if (amount.stripTrailingZeros().scale() > 2) {
+        String fraction = plain.group(2) != null ? plain.group(2) : plain.group(3) != null ? plain.group(3) : "";
+        if (!fraction.matches("\\d{0,2}0*")) {
             return new Read(null, "has an amount in fractions of a penny: " + shorten(text));
         }
-        amount = amount.setScale(2);
-        return new Read(negative ? amount.negate() : amount, null);
+        String pounds = plain.group(1) != null ? plain.group(1) : "0";
+        String pence = (fraction + "00").substring(0, 2);
+        BigDecimal amount = new BigDecimal(pounds + "." + pence);
+        return new Read(signs == 1 ? amount.negate() : amount, null);
     }
 
     private static String shorten(String text) {

@@ -83,7 +83,10 @@ public final class SpendFile {
         }
     }
 
-    /** An accepted line: the payment as the file states it ({@code supplier} null when the file names no payee). */
+    /**
+     * An accepted line: the payment as the file states it; {@code supplier} is null when the file names no payee or
+     * only says it withheld the name ({@link #withheld(String)}).
+     */
     public record Line(long line, LocalDate date, BigDecimal amount, String supplier, String supplierId,
             String transaction, String body, String serviceArea, String category, BigDecimal irrecoverableVat,
             String companyNumber, String charityNumber) {
@@ -93,13 +96,21 @@ public final class SpendFile {
     public record Rejected(long line, String reason) {
     }
 
-    /** The file's header lacks columns every spend file needs (nothing was read). */
-    public static final class MissingColumns extends RuntimeException {
+    /** The file's header cannot be read as a spend file's (nothing was read); the message says why. */
+    public static class UnreadableHeader extends RuntimeException {
+        UnreadableHeader(String message) {
+            super(message);
+        }
+    }
+
+    /** The file's header lacks columns every spend file needs. */
+    public static final class MissingColumns extends UnreadableHeader {
         private final List<Column> missing;
 
         MissingColumns(List<Column> missing, List<String> header) {
             super("The file has no column for " + String.join(", ", missing.stream().map(SpendFile::describe)
-                    .toList()) + "; its header is: " + String.join(", ", header.stream().limit(30).toList()));
+                    .toList()) + "; its header is: " + String.join(", ", header.stream().limit(30)
+                            .map(SpendFile::shorten).toList()));
             this.missing = List.copyOf(missing);
         }
 
@@ -108,10 +119,29 @@ public final class SpendFile {
         }
     }
 
+    /** How a payee's name says the publisher withheld it (personal data): counted, never named. */
+    private static final java.util.regex.Pattern WITHHELD = java.util.regex.Pattern.compile(
+            "(?i)redact|personal (data|details|information|info)|withheld|private individual|data protection"
+                    + "|name removed|not disclosed");
+
+    /** Whether the payee's name is the publisher's way of not naming it. */
+    public static boolean withheld(String payee) {
+        return payee == null || payee.isBlank() || WITHHELD.matcher(payee).find();
+    }
+
+    /** The longest a line of a spend file may be; past it the file is not read further (nothing holds it whole). */
+    static final int LONGEST_LINE = 1 << 20;
+
     /** What reading the file found. */
     public record Summary(Charset charset, Layout layout, long rowsRead, long rowsAccepted, long rowsRejected,
-            BigDecimal amountAccepted) {
+            BigDecimal amountAccepted, boolean complete) {
     }
+
+    /** What a byte that is not text in the file's encoding reads as. */
+    private static final char NOT_TEXT = '\uFFFE';
+
+    /** The earliest payment date taken: earlier is a mistyped year (a two-digit 99 is 2099, not 1999, and refused). */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
 
@@ -123,10 +153,14 @@ public final class SpendFile {
         return column.names().get(0);
     }
 
-    /** A header cell compared without case, punctuation, currency or repeated spaces. */
+    /**
+     * A header cell compared without case, punctuation, repeated spaces or currency markers ({@code (£)},
+     * {@code (GBP)}); other words in brackets count ("Amount (gross)" is not "Amount").
+     */
     static String normalised(String header) {
         return header.replace("\uFEFF", "").toLowerCase(Locale.ROOT).replace("£", " ")
-                .replaceAll("\\(.*?\\)", " ").replaceAll("[^a-z0-9]+", " ").strip();
+                .replaceAll("\\(\\s*(gbp)?\\s*\\)", " ").replaceAll("\\bgbp\\b", " ")
+                .replaceAll("[^a-z0-9]+", " ").strip();
     }
 
     /**
@@ -141,10 +175,27 @@ public final class SpendFile {
             List<String> wanted = named != null ? List.of(normalised(named)) : column.names();
             for (String name : wanted) {
                 int index = names.indexOf(name);
-                if (index >= 0) {
-                    columns.put(column, index);
-                    break;
+                if (index < 0) {
+                    continue;
                 }
+                if (names.lastIndexOf(name) != index) {
+                    throw new UnreadableHeader("The file has two columns that could be the " + describe(column)
+                            + ": \"" + shorten(header.get(index)) + "\" and \"" + shorten(header.get(names
+                                    .lastIndexOf(name))) + "\"; name the one to use");
+                }
+                if (columns.containsValue(index)) {
+                    if (named != null) {
+                        throw new UnreadableHeader("The column \"" + shorten(named) + "\" named for the "
+                                + describe(column) + " is already another column's");
+                    }
+                    continue; // another column took it first (e.g. "Supplier" named for the supplier id)
+                }
+                columns.put(column, index);
+                break;
+            }
+            if (named != null && !columns.containsKey(column)) {
+                throw new UnreadableHeader("The file has no column \"" + shorten(named) + "\" (named for the "
+                        + describe(column) + ")");
             }
         }
         List<Column> missing = REQUIRED.stream().filter(c -> !columns.containsKey(c)).toList();
@@ -154,29 +205,62 @@ public final class SpendFile {
         return new Layout(columns, List.copyOf(header));
     }
 
-    /** UTF-8 when every byte of the file is valid UTF-8 (with or without a byte-order mark), else Windows-1252. */
+    /**
+     * UTF-8 (with or without a byte-order mark) unless the file's only non-ASCII bytes are not UTF-8 at all, which is
+     * how Windows-1252 files look (what Excel saves as plain CSV). A UTF-8 file with a stray bad byte stays UTF-8:
+     * only the line holding it is rejected, not every £ and é of the file misread.
+     */
     public static Charset charsetOf(Path file) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new InputStreamReader(Files.newInputStream(file), decoder)) {
-            char[] buffer = new char[64 * 1024];
-            while (reader.read(buffer) >= 0) {
-                // only decoding
+        long valid = 0;
+        long invalid = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(64 * 1024);
+            java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(64 * 1024);
+            boolean end = false;
+            while (!end) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    end = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                while (true) {
+                    var result = decoder.decode(bytes, chars, end);
+                    chars.flip();
+                    while (chars.hasRemaining()) {
+                        if (chars.get() > 0x7f) {
+                            valid++;
+                        }
+                    }
+                    chars.clear();
+                    if (result.isError()) {
+                        invalid++;
+                        bytes.position(bytes.position() + result.length());
+                    } else if (result.isUnderflow()) {
+                        break;
+                    }
+                }
+                bytes.compact();
             }
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return Charset.forName("windows-1252");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return invalid > 0 && valid <= 1 ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
     }
 
     /** Reads the file, handing each accepted and each rejected line on as it goes. */
     public static Summary read(Path file, Map<Column, String> overrides, Consumer<Line> accepted,
             Consumer<Rejected> rejected) {
         Charset charset = charsetOf(file);
+        // Bytes that are not text are marked with a noncharacter (a file's own U+FFFD is text, and kept)
+        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(NOT_TEXT));
         try (InputStream in = Files.newInputStream(file);
-                BufferedReader text = new BufferedReader(new InputStreamReader(in, charset), 64 * 1024)) {
+                LineGuard guard = new LineGuard(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024))) {
+            BufferedReader text = new BufferedReader(guard, 64 * 1024);
             text.mark(1);
             if (text.read() != '\uFEFF') {
                 text.reset();
@@ -189,22 +273,29 @@ public final class SpendFile {
             Layout layout = layout(records.next().toList(), overrides);
             long read = 0;
             long kept = 0;
+            boolean complete = true;
             BigDecimal total = BigDecimal.ZERO.setScale(2);
             while (true) {
+                long next = parser.getCurrentLineNumber() + 1; // at least: blank lines before it are skipped
                 CSVRecord record;
                 try {
+                    guard.recordStarts();
                     if (!records.hasNext()) {
                         break;
                     }
                     record = records.next();
-                } catch (UncheckedIOException e) {
-                    // A quote left open runs to the end of the file: what follows cannot be read as lines
-                    rejected.accept(new Rejected(read + 2, "is not CSV from here on: " + e.getMessage()));
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    // A quote left open, or a line past LONGEST_LINE: nothing after it can be read as lines
                     read++;
+                    rejected.accept(new Rejected(next, "starts a quote or a line that does not end (" + rootMessage(e)
+                            + "): the file was not read past it"));
+                    complete = false;
                     break;
                 }
                 read++;
-                long line = record.getRecordNumber(); // the header is record 1, as it is line 1
+                // The line it starts on (the header is line 1): where the parser is, less the lines quoted inside it
+                long line = parser.getCurrentLineNumber() - record.toList().stream()
+                        .mapToLong(cell -> cell.chars().filter(c -> c == '\n').count()).sum();
                 Object outcome = line(layout, record, line);
                 if (outcome instanceof Line payment) {
                     kept++;
@@ -214,15 +305,71 @@ public final class SpendFile {
                     rejected.accept((Rejected) outcome);
                 }
             }
-            return new Summary(charset, layout, read, kept, read - kept, total);
+            return new Summary(charset, layout, read, kept, read - kept, total, complete);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /**
+     * Refuses to hand the CSV parser more than {@link #LONGEST_LINE} characters for one record: a 1 GB line, or a quote
+     * left open at the top of a large file, ends the reading instead of being gathered whole in memory.
+     */
+    private static final class LineGuard extends java.io.FilterReader {
+        private long sinceRecord;
+
+        LineGuard(Reader in) {
+            super(in);
+        }
+
+        void recordStarts() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            count(1);
+            return super.read();
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            sinceRecord += n;
+            // The parser reads ahead in blocks: a record may be counted up to one block (64 KiB) past its end
+            if (sinceRecord > LONGEST_LINE + 2L * 64 * 1024) {
+                throw new IOException("a line longer than " + (LONGEST_LINE >> 20) + " MB");
+            }
         }
     }
 
     private static Object line(Layout layout, CSVRecord record, long line) {
         if (record.size() == 1 && record.get(0).isBlank()) {
             return new Rejected(line, "is empty");
+        }
+        int cells = layout.header().size();
+        if (record.size() < cells || record.size() > cells && record.toList().subList(cells, record.size()).stream()
+                .anyMatch(cell -> !cell.isBlank())) {
+            return new Rejected(line, "has " + record.size() + " cells where the header has " + cells
+                    + " (a comma inside a name without quotes?)");
+        }
+        if (record.toList().stream().anyMatch(cell -> cell.indexOf(NOT_TEXT) >= 0)) {
+            return new Rejected(line, "has bytes that are not text in the file's encoding (" + "UTF-8 or Windows-1252)");
         }
         String dateText = layout.value(record, Column.DATE);
         if (dateText == null) {
@@ -232,13 +379,20 @@ public final class SpendFile {
         if (date == null) {
             return new Rejected(line, "has a payment date that is not a date: " + shorten(dateText));
         }
+        if (date.isBefore(EARLIEST) || date.isAfter(LocalDate.now().plusYears(1))) {
+            return new Rejected(line, "has a payment date outside " + EARLIEST.getYear() + " to next year: "
+                    + shorten(dateText));
+        }
         String amountText = layout.value(record, Column.AMOUNT);
         String amountProblem = Money.problem(amountText);
         if (amountProblem != null) {
             return new Rejected(line, amountProblem);
         }
-        // No payee name: withheld by the publisher (personal data, say). The payment still counts; nobody is named.
+        // No payee name, or the publisher's words for withholding it (personal data): counted, nobody named
         String supplier = layout.value(record, Column.SUPPLIER);
+        if (withheld(supplier)) {
+            supplier = null;
+        }
         String vatText = layout.value(record, Column.IRRECOVERABLE_VAT);
         BigDecimal vat = null;
         if (vatText != null) {
@@ -268,9 +422,12 @@ public final class SpendFile {
 
     /** Unused columns are fine; this lists the header cells no column took, for the upload's report. */
     public static List<String> unused(Layout layout) {
-        List<String> unused = new ArrayList<>(layout.header());
-        layout.columns().values().stream().sorted(java.util.Comparator.reverseOrder())
-                .forEach(i -> unused.remove((int) i));
+        List<String> unused = new ArrayList<>();
+        for (int i = 0; i < layout.header().size(); i++) {
+            if (!layout.columns().containsValue(i)) {
+                unused.add(layout.header().get(i));
+            }
+        }
         return unused;
     }
 }

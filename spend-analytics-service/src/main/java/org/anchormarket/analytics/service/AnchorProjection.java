@@ -39,15 +39,25 @@ public class AnchorProjection {
         switch (event.type()) {
             case Topics.EventTypes.ANCHOR_REGISTERED -> {
                 AnchorRegistered registered = reader.read(event, AnchorRegistered.class);
+                keyed(event, registered.getAnchorId());
                 keep(registered.getAnchorId(), registered.getName(), type(registered.getType()),
                         registered.getRegisteredAt().toInstant());
             }
             case Topics.EventTypes.ANCHOR_UPDATED -> {
                 AnchorUpdated updated = reader.read(event, AnchorUpdated.class);
+                keyed(event, updated.getAnchorId());
                 keep(updated.getAnchorId(), updated.getName(), type(updated.getType()),
                         updated.getUpdatedAt().toInstant());
             }
             default -> LOG.debugf("Type %s is not used by spend analytics", event.type());
+        }
+    }
+
+    /** Versions are counted per message key: a message about another anchor than its key is not to be trusted. */
+    private static void keyed(IncomingEvent event, String anchorId) {
+        if (anchorId == null || !anchorId.equals(event.key())) {
+            throw new org.anchormarket.chassis.messaging.PoisonMessageException(event.type() + " " + event.id()
+                    + " is keyed " + event.key() + " but is about anchor " + anchorId);
         }
     }
 

@@ -54,19 +54,42 @@ class AnchorEventsConsumerTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> known(id).map(a -> a.name.equals("Leigh Trust"))
                 .orElse(false));
 
-        // Late: the registration again as a new delivery (another id), older than what was applied: no effect
+        // Late: the registration again as a new delivery (another id), older than what was applied. Same key, so
+        // the same partition: once it is recorded as processed, the redelivered copy before it was processed too.
         var late = record(id, 1, Topics.EventTypes.ANCHOR_REGISTERED, """
                 {"anchorId":"%s","name":"Leigh Community Trust","type":"OTHER",
                  "registeredAt":"2026-11-01T10:00:00Z"}""".formatted(id));
-        String other = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
-        kafka.produceStrings().fromRecords(late, record(other, 1, Topics.EventTypes.ANCHOR_REGISTERED, """
-                {"anchorId":"%s","name":"Marker","type":"NHS","registeredAt":"2026-11-01T10:00:00Z"}"""
-                .formatted(other))).awaitCompletion();
-        await().atMost(Duration.ofSeconds(30)).until(() -> known(other).isPresent());
+        String lateId = new String(late.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
+        kafka.produceStrings().fromRecords(late).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(lateId));
         KnownAnchor anchor = known(id).orElseThrow();
-        assertEquals("Leigh Trust", anchor.name);
+        assertEquals("Leigh Trust", anchor.name, "an older version arriving late changes nothing");
         assertEquals("SUB_CENTRAL", anchor.type);
-        assertEquals("NHS", known(other).orElseThrow().type);
+    }
+
+    /** A message whose key is not the anchor it describes is not applied (versions are counted per key). */
+    @Test
+    void shouldNotApplyAMessageAboutAnotherAnchorThanItsKey() {
+        String id = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
+        var misKeyed = record("someone-else", 1, Topics.EventTypes.ANCHOR_REGISTERED, """
+                {"anchorId":"%s","name":"Mis-keyed","type":"NHS","registeredAt":"2026-11-01T10:00:00Z"}"""
+                .formatted(id));
+        var marker = record(id, 1, Topics.EventTypes.ANCHOR_REGISTERED, """
+                {"anchorId":"%s","name":"Marker","type":"OTHER","registeredAt":"2026-11-01T10:00:00Z"}"""
+                .formatted(id));
+        kafka.produceStrings().fromRecords(misKeyed).awaitCompletion();
+        var dead = kafka.consumeStrings().fromTopics("dead-letter-topic-" + Topics.ANCHORS)
+                .awaitRecords(1, Duration.ofSeconds(60)).getRecords();
+        assertEquals(true, dead.stream().anyMatch(r -> r.value().contains(id)), "dead-lettered");
+        kafka.produceStrings().fromRecords(marker).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> known(id).isPresent());
+        assertEquals("Marker", known(id).orElseThrow().name);
+    }
+
+    private static boolean processed(String messageId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) KnownAnchor.getEntityManager()
+                .createNativeQuery("select count(*) from processed_message where message_id = ?1")
+                .setParameter(1, messageId).getSingleResult()).longValue() == 1);
     }
 
     private static Optional<KnownAnchor> known(String id) {

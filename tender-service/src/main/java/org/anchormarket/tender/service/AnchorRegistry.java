@@ -48,13 +48,13 @@ public class AnchorRegistry {
 
     @Transactional
     public Anchor register(String id, String name, Anchor.Type type) {
-        requireName(name);
+        name = cleanName(name);
         if (Anchor.findById(id) != null) {
             throw new DomainException.Conflict("There is already an anchor with the id " + id, "id");
         }
         Anchor anchor = new Anchor();
         anchor.id = id;
-        anchor.name = name.strip();
+        anchor.name = name;
         anchor.type = type;
         anchor.createdAt = clock.instant();
         anchor.updatedAt = anchor.createdAt;
@@ -62,8 +62,12 @@ public class AnchorRegistry {
         try {
             anchor.persistAndFlush();
         } catch (PersistenceException e) {
-            // Another request added the same id between the check and this insert
-            throw new DomainException.Conflict("There is already an anchor with the id " + id, "id");
+            if (e instanceof org.hibernate.exception.ConstraintViolationException
+                    || e.getCause() instanceof org.hibernate.exception.ConstraintViolationException) {
+                // Another request added the same id between the check and this insert
+                throw new DomainException.Conflict("There is already an anchor with the id " + id, "id");
+            }
+            throw e;
         }
         messages.registered(anchor);
         return anchor;
@@ -71,14 +75,12 @@ public class AnchorRegistry {
 
     @Transactional
     public Anchor update(String id, OptionalLong expectedVersion, Change change) {
-        if (change.name() != null) {
-            requireName(change.name());
-        }
+        String name = change.name() == null ? null : cleanName(change.name());
         Anchor anchor = get(id);
         DomainException.Stale.unlessCurrent(expectedVersion, anchor.version, "The anchor");
         List<String> changed = new ArrayList<>();
-        if (change.name() != null && !change.name().strip().equals(anchor.name)) {
-            anchor.name = change.name().strip();
+        if (name != null && !name.equals(anchor.name)) {
+            anchor.name = name;
             changed.add("name");
         }
         if (change.type() != null && change.type() != anchor.type) {
@@ -94,29 +96,41 @@ public class AnchorRegistry {
         return anchor;
     }
 
-    private static void requireName(String name) {
-        if (name.isBlank()) {
-            throw DomainException.Invalid.field("name", "must not be blank");
+    /** The name as shown: NFC, no invisible or control characters, spaces trimmed; at least two characters left. */
+    private static String cleanName(String name) {
+        String clean = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFC)
+                .replaceAll("\\p{Cf}", "").replaceAll("\\p{Z}", " ").strip();
+        if (clean.chars().anyMatch(Character::isISOControl)) {
+            throw DomainException.Invalid.field("name", "must be one line of text (no control characters)");
         }
+        if (clean.length() < 2) {
+            throw DomainException.Invalid.field("name", "must have at least two visible characters");
+        }
+        return clean;
     }
 
-    /** Anchors that were never announced (seeded by a migration) are announced once, at start. */
+    /**
+     * Every anchor is announced at each start (its whole state: AnchorRegistered the first time, then AnchorUpdated
+     * with nothing changed), so a consumer that starts afresh, or lost the topic's older messages to retention, still
+     * learns every anchor. Rows are locked while announced; a second instance starting at once waits, then announces
+     * them again (harmless: consumers keep the newest state).
+     */
     @Transactional
     void announceAtStart(@Observes StartupEvent start) {
-        List<Anchor> unannounced = em.createQuery("from Anchor where announced = false order by id", Anchor.class)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint("jakarta.persistence.lock.timeout", -2) // SKIP LOCKED: another instance is announcing them
-                .getResultList();
+        List<Anchor> anchors = em.createQuery("from Anchor order by id", Anchor.class)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         Instant now = clock.instant();
-        for (Anchor anchor : unannounced) {
-            anchor.announced = true;
+        for (Anchor anchor : anchors) {
             if (anchor.createdAt == null) {
                 anchor.createdAt = now;
             }
-            messages.registered(anchor);
+            if (anchor.announced) {
+                messages.updated(anchor, List.of());
+            } else {
+                anchor.announced = true;
+                messages.registered(anchor);
+            }
         }
-        if (!unannounced.isEmpty()) {
-            LOG.infof("Announced %d anchor institutions on the anchors topic", unannounced.size());
-        }
+        LOG.infof("Announced %d anchor institutions on the anchors topic", anchors.size());
     }
 }

@@ -43,7 +43,7 @@ class AnchorResourceTest {
     }
 
     @Test
-    void shouldListTheSeededAnchorsWithTheirTypeAndAnnounceThemOnce() throws Exception {
+    void shouldListTheSeededAnchorsWithTheirTypeAndAnnounceThem() throws Exception {
         given().auth().oauth2(Tokens.of("supplier1")).when().get("/api/anchors").then().statusCode(200)
                 .body("find { it.id == 'wigan-council' }.type", equalTo("SUB_CENTRAL"))
                 .body("find { it.id == 'wwl-nhs' }.type", equalTo("NHS"))
@@ -82,7 +82,9 @@ class AnchorResourceTest {
                 Map.of("body", Map.of("id", "-wigan", "name", "Wigan", "type", "OTHER"), "field", "id"),
                 Map.of("body", Map.of("id", id, "name", "   ", "type", "OTHER"), "field", "name"),
                 Map.of("body", Map.of("id", id, "name", "Wigan", "type", "COUNCIL"), "field", "type"),
-                Map.of("body", Map.of("id", id, "type", "OTHER"), "field", "name"))) {
+                Map.of("body", Map.of("id", id, "type", "OTHER"), "field", "name"),
+                Map.of("body", Map.of("id", id, "name", "\u200b\u00a0a\u00a0", "type", "OTHER"), "field", "name"),
+                Map.of("body", Map.of("id", id, "name", "Two\nlines", "type", "OTHER"), "field", "name"))) {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body(bad.get("body"))
                     .when().post("/api/anchors").then().statusCode(400)
                     .contentType("application/problem+json")
