@@ -11,7 +11,7 @@ import org.anchormarket.chassis.problem.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body declared larger than {@code quarkus.http.limits.max-body-size} (10 MB) is refused from its headers with a
+ * A body declared larger than {@code anchor.http.max-body-size} (10 MB) is refused from its headers with a
  * 413 problem+json, before Quarkus's own check (which answers 413 with an empty body) and before it is read; a
  * request target over 8 KiB with a 414 problem+json (the HTTP codec's own limit, which answers with an empty body,
  * is set far above it).
@@ -20,6 +20,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link #chunkedBody}. Such a body is held in memory (at most the limit, not copied again) and read before the
  * resource's role check; clients that know the length send it, and the gateway, the only way in from outside, has
  * counted it already.
+ * <p>
+ * A service that takes streamed uploads (spend files) names their paths in {@code anchor.http.upload-paths}: there a
+ * body may be up to {@code anchor.http.max-upload-size} (100 MB) and a chunked one is not read here but streamed to the
+ * resource, which must count it itself. Such a service sets {@code quarkus.http.limits.max-body-size} to the upload
+ * limit, since Quarkus's own check knows no paths; every other path keeps this class's limit.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -28,12 +33,23 @@ public class BodyLimit {
     private static final int ORDER = -3;
 
     private final long maxBodySize;
+    private final long maxUploadSize;
+    private final List<String> uploadPaths;
     private final ObjectMapper json;
 
-    BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit,
+    BodyLimit(@ConfigProperty(name = "anchor.http.max-body-size", defaultValue = "10M") MemorySize limit,
+            @ConfigProperty(name = "anchor.http.max-upload-size", defaultValue = "100M") MemorySize uploadLimit,
+            @ConfigProperty(name = "anchor.http.upload-paths") java.util.Optional<List<String>> uploadPaths,
             ObjectMapper json) {
         this.maxBodySize = limit.asLongValue();
+        this.maxUploadSize = uploadLimit.asLongValue();
+        this.uploadPaths = uploadPaths.orElse(List.of());
         this.json = json;
+    }
+
+    /** Whether {@code path} (as the router normalised it: no {@code ../} past an upload path) takes uploads. */
+    boolean isUpload(String path) {
+        return path != null && uploadPaths.stream().anyMatch(path::equals);
     }
 
     /** The longest request target served; a longer one is refused with 414 problem+json. */
@@ -46,9 +62,11 @@ public class BodyLimit {
                         + " characters; at most " + MAX_URI_LENGTH + " are accepted");
                 return;
             }
+            boolean upload = isUpload(ctx.normalizedPath());
+            long limit = upload ? maxUploadSize : maxBodySize;
             String declared = ctx.request().getHeader("Content-Length");
-            if (declared == null && ctx.request().getHeader("Transfer-Encoding") != null && !ctx.request().isEnded()
-                    && ctx.get(CHUNKED_BODY) == null) {
+            if (!upload && declared == null && ctx.request().getHeader("Transfer-Encoding") != null
+                    && !ctx.request().isEnded() && ctx.get(CHUNKED_BODY) == null) {
                 readCounted(ctx);
                 return;
             }
@@ -58,11 +76,11 @@ public class BodyLimit {
             } catch (NumberFormatException e) {
                 length = -1;
             }
-            if (length <= maxBodySize) {
+            if (length <= limit) {
                 ctx.next();
                 return;
             }
-            refuse(ctx, 413, "Content Too Large", "body", "is " + length + " bytes; at most " + maxBodySize
+            refuse(ctx, 413, "Content Too Large", "body", "is " + length + " bytes; at most " + limit
                     + " are accepted");
         });
     }

@@ -9,19 +9,32 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Lets a resource that implements a generated interface (typed return, no {@code Response}) answer
- * {@code 201 Created} with a {@code Location}: call {@link #at(URI)} and return the entity as usual.
+ * {@code 201 Created} with a {@code Location}: call {@link #at(URI)} and return the entity as usual; or
+ * {@code 202 Accepted} for work that goes on after the answer: call {@link #acceptedAt(URI)}.
  */
 @RequestScoped
 public class Created {
 
     private URI location;
+    private Response.Status status = Response.Status.CREATED;
 
     public void at(URI location) {
         this.location = location;
+        this.status = Response.Status.CREATED;
+    }
+
+    /** The request was accepted and its work goes on; {@code location} tells how it goes. */
+    public void acceptedAt(URI location) {
+        this.location = location;
+        this.status = Response.Status.ACCEPTED;
     }
 
     URI location() {
         return location;
+    }
+
+    Response.Status status() {
+        return status;
     }
 
     /** Turns a successful response of a request that created something into 201 with its Location. */
@@ -37,7 +50,7 @@ public class Created {
         public void apply(ContainerResponseContext response) {
             URI location = created.location();
             if (location != null && response.getStatus() == Response.Status.OK.getStatusCode()) {
-                response.setStatus(Response.Status.CREATED.getStatusCode());
+                response.setStatus(created.status().getStatusCode());
                 response.getHeaders().putSingle(HttpHeaders.LOCATION, location.toString());
             }
         }
