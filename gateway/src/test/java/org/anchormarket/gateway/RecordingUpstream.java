@@ -87,6 +87,8 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 "gateway.routes.tenders.target", "http://127.0.0.1:" + Ports.free(),
                 "gateway.routes.events.target", "http://127.0.0.1:" + Ports.free(),
                 "gateway.routes.reports.target", "http://127.0.0.1:" + Ports.free(),
+                "gateway.routes.anchors.target", "http://127.0.0.1:" + Ports.free(),
+                "gateway.routes.spend.target", "http://127.0.0.1:" + Ports.free(),
                 "gateway.upstream.read-timeout", "3s",
                 "gateway.upstream.pool-size", "4", // few connections: one leaked by a caller who left shows at once
                 "gateway.rate-limits.per-user-per-minute", "200",

@@ -130,8 +130,10 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
         env.put("GATEWAY_ROUTES_SUPPLIERS_TARGET", "http://127.0.0.1:" + layout.supplier());
         env.put("GATEWAY_ROUTES_TENDERS_TARGET", "http://127.0.0.1:" + layout.tender());
+        env.put("GATEWAY_ROUTES_ANCHORS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_EVENTS_TARGET", "http://127.0.0.1:" + layout.events());
         env.put("GATEWAY_ROUTES_REPORTS_TARGET", "http://127.0.0.1:" + layout.analytics());
+        env.put("GATEWAY_ROUTES_SPEND_TARGET", "http://127.0.0.1:" + layout.analytics());
         launch(gatewayApp(), env);
         awaitReady(List.of(gatewayApp()));
     }

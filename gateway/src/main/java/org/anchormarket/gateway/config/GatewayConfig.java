@@ -39,10 +39,10 @@ public interface GatewayConfig {
         MemorySize maxSize();
 
         /** Paths that take streamed uploads (spend files), up to {@link #maxUploadSize()}, never held in memory. */
-        @WithDefault("/api/reports/spend-files")
+        @WithDefault("/api/spend/uploads")
         List<String> uploadPaths();
 
-        @WithDefault("200M")
+        @WithDefault("100M")
         MemorySize maxUploadSize();
     }
 
