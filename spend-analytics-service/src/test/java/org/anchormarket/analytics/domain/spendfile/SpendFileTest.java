@@ -1,4 +1,4 @@
-package org.anchormarket.analytics.mapping;
+package org.anchormarket.analytics.domain.spendfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.anchormarket.analytics.mapping;
+package org.anchormarket.analytics.domain.spendfile;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

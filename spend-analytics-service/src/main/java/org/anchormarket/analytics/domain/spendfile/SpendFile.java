@@ -1,4 +1,4 @@
-package org.anchormarket.analytics.mapping;
+package org.anchormarket.analytics.domain.spendfile;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -251,26 +251,81 @@ public final class SpendFile {
         return invalid > 0 && valid <= 1 ? Charset.forName("windows-1252") : StandardCharsets.UTF_8;
     }
 
-    /** Reads the file, handing each accepted and each rejected line on as it goes. */
-    public static Summary read(Path file, Map<Column, String> overrides, Consumer<Line> accepted,
-            Consumer<Rejected> rejected) {
+    /** What a file's first look found: its encoding and where its columns are. */
+    public record Inspection(Charset charset, Layout layout) {
+    }
+
+    /**
+     * Detects the file's encoding and reads its header only: a file that cannot be read as a spend file is refused
+     * ({@link UnreadableHeader}) before any line is.
+     */
+    public static Inspection inspect(Path file, Map<Column, String> overrides) {
         Charset charset = charsetOf(file);
+        try (Opened opened = open(file, charset)) {
+            return new Inspection(charset, headerOf(opened, overrides));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file opened for reading: its text guarded against endless lines, and the CSV parser over it. */
+    private record Opened(LineGuard guard, CSVParser parser, Iterator<CSVRecord> records) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            guard.close();
+        }
+    }
+
+    private static Opened open(Path file, Charset charset) throws IOException {
         // Bytes that are not text are marked with a noncharacter (a file's own U+FFFD is text, and kept)
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(NOT_TEXT));
-        try (InputStream in = Files.newInputStream(file);
-                LineGuard guard = new LineGuard(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024))) {
+        InputStream in = Files.newInputStream(file);
+        LineGuard guard = new LineGuard(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024));
+        try {
             BufferedReader text = new BufferedReader(guard, 64 * 1024);
             text.mark(1);
             if (text.read() != '\uFEFF') {
                 text.reset();
             }
             CSVParser parser = CSVParser.builder().setReader(text).setFormat(CSV).get();
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
+            return new Opened(guard, parser, parser.iterator());
+        } catch (IOException | RuntimeException e) {
+            guard.close();
+            throw e;
+        }
+    }
+
+    private static Layout headerOf(Opened opened, Map<Column, String> overrides) {
+        List<String> header;
+        try {
+            if (!opened.records().hasNext()) {
                 throw new MissingColumns(REQUIRED, List.of());
             }
-            Layout layout = layout(records.next().toList(), overrides);
+            header = opened.records().next().toList();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new UnreadableHeader("The file's header cannot be read (" + rootMessage(e) + ")");
+        }
+        if (header.stream().anyMatch(cell -> cell.indexOf(NOT_TEXT) >= 0)) {
+            throw new UnreadableHeader("The file's header has bytes that are not text in UTF-8 or Windows-1252");
+        }
+        return layout(header, overrides);
+    }
+
+    /** Reads the file, handing each accepted and each rejected line on as it goes. */
+    public static Summary read(Path file, Map<Column, String> overrides, Consumer<Line> accepted,
+            Consumer<Rejected> rejected) {
+        return read(file, charsetOf(file), overrides, accepted, rejected);
+    }
+
+    /** Reads the file in the encoding {@link #inspect} found, handing each accepted and rejected line on in order. */
+    public static Summary read(Path file, Charset charset, Map<Column, String> overrides, Consumer<Line> accepted,
+            Consumer<Rejected> rejected) {
+        try (Opened opened = open(file, charset)) {
+            LineGuard guard = opened.guard();
+            CSVParser parser = opened.parser();
+            Iterator<CSVRecord> records = opened.records();
+            Layout layout = headerOf(opened, overrides);
             long read = 0;
             long kept = 0;
             boolean complete = true;
