@@ -15,7 +15,7 @@ import org.anchormarket.chassis.problem.ProblemException;
 /**
  * Query, path and header parameters read strictly, refused with a 400 that names the parameter: a boolean is
  * {@code true} or {@code false} (JAX-RS alone reads {@code vcfse=maybe} as false), a UUID is a UUID (JAX-RS alone
- * answers 404 for a malformed one in a path).
+ * answers 404 for a malformed one in a path), a date is a date as yyyy-mm-dd (JAX-RS alone answers 404).
  */
 @Provider
 public class StrictParameters implements ParamConverterProvider {
@@ -48,6 +48,18 @@ public class StrictParameters implements ParamConverterProvider {
                         }
                     }
                     throw ProblemException.invalid(name, "must be a UUID");
+                }
+            };
+        }
+        if (rawType == java.time.LocalDate.class) {
+            return (ParamConverter<T>) new Converter<java.time.LocalDate>(name) {
+                @Override
+                public java.time.LocalDate fromString(String value) {
+                    try {
+                        return java.time.LocalDate.parse(value.strip());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw ProblemException.invalid(name, "must be a date as yyyy-mm-dd");
+                    }
                 }
             };
         }

@@ -128,5 +128,9 @@ class BadInputTest {
         given().when().get("/test/items/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("id")).body("errors[0].reason", equalTo("must be a UUID"));
         given().when().get("/test/flag?flag=TRUE").then().statusCode(200).body(equalTo("true null"));
+        // JAX-RS alone answered 404 for a date that is not one
+        given().when().get("/test/on?day=2020-13-01").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("day")).body("errors[0].reason", equalTo("must be a date as yyyy-mm-dd"));
+        given().when().get("/test/on?day=2020-02-29").then().statusCode(200).body(equalTo("2020-02-29"));
     }
 }

@@ -69,6 +69,12 @@ public class TestResource {
     }
 
     @GET
+    @Path("/on")
+    public String on(@QueryParam("day") java.time.LocalDate day) {
+        return String.valueOf(day);
+    }
+
+    @GET
     @Path("/items/{id}")
     public String item(@jakarta.ws.rs.PathParam("id") java.util.UUID id) {
         return id.toString();
