@@ -83,9 +83,10 @@ class SupplierResourceTest {
 
     @Test
     void shouldPublishSupplierRegisteredAsCloudEventThroughTheOutbox() {
+        var registration = Registrations.valid("legalName", "Leigh Community Kitchen CIC",
+                "organisationType", "CIC", "postcode", "WN7 1AA");
         String id = given().auth().oauth2(Tokens.of("admin1"))
-                .contentType(ContentType.JSON).body(Registrations.valid("legalName", "Leigh Community Kitchen CIC",
-                        "organisationType", "CIC", "postcode", "WN7 1AA"))
+                .contentType(ContentType.JSON).body(registration)
                 .when().post("/api/suppliers")
                 .then().statusCode(201).extract().path("id");
 
@@ -103,6 +104,9 @@ class SupplierResourceTest {
             assertTrue(record.value().contains("\"legalName\":\"Leigh Community Kitchen CIC\""), record.value());
             assertTrue(record.value().contains("\"locality\":\"IN_BOROUGH\""), record.value());
             assertTrue(record.value().contains("\"vcfse\":true"), record.value());
+            // Spend analytics matches payments to suppliers by their Companies House number first
+            assertTrue(record.value().contains("\"companyNumber\":\"" + registration.get("companyNumber") + "\""),
+                    record.value());
         } finally {
             kafka.close();
         }
