@@ -2,7 +2,14 @@ package org.anchormarket.analytics.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneOffset;
+import io.quarkus.security.identity.SecurityIdentity;
+import java.time.LocalDate;
+import java.util.List;
+import org.anchormarket.analytics.mapping.ReportMapper;
+import org.anchormarket.analytics.service.LocalSpendReports;
 import org.anchormarket.analytics.service.SupplierProjection;
+import org.anchormarket.contracts.analytics.model.LocalSpendReport;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.anchormarket.contracts.analytics.api.ReportsApi;
 import org.anchormarket.contracts.analytics.model.SupplierReport;
 
@@ -10,9 +17,22 @@ import org.anchormarket.contracts.analytics.model.SupplierReport;
 public class ReportResource implements ReportsApi {
 
     private final SupplierProjection suppliers;
+    private final LocalSpendReports reports;
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
 
-    ReportResource(SupplierProjection suppliers) {
+    ReportResource(SupplierProjection suppliers, LocalSpendReports reports, SecurityIdentity identity,
+            JsonWebToken token) {
         this.suppliers = suppliers;
+        this.reports = reports;
+        this.identity = identity;
+        this.token = token;
+    }
+
+    @Override
+    @RolesAllowed({ "leadership", "admin", "buyer" })
+    public LocalSpendReport getLocalSpendReport(LocalDate from, LocalDate to, List<String> anchor) {
+        return ReportMapper.toApi(reports.localSpend(Callers.of(identity, token), from, to, anchor));
     }
 
     @Override

@@ -53,9 +53,6 @@ public class SpendUploadResource implements SpendApi {
     }
 
     private SpendUploads.Caller caller() {
-        boolean everyAnchor = identity.hasRole("admin") || identity.hasRole("leadership");
-        String name = token.getClaim("preferred_username");
-        return new SpendUploads.Caller(name != null ? name : identity.getPrincipal().getName(), everyAnchor,
-                everyAnchor ? null : token.<String>getClaim("anchor"));
+        return Callers.of(identity, token);
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.anchormarket.analytics.domain.PayeeNames;
 
 /**
  * Writes payment lines, a batch at a time in one statement: a line whose key (anchor, fingerprint, occurrence) the
@@ -78,10 +79,52 @@ final class SpendLines {
             for (int column = 0; column < texts.length; column++) {
                 insert.setArray(6 + column, connection.createArrayOf("text", texts[column]));
             }
+            Stored stored;
             try (ResultSet result = insert.executeQuery()) {
                 result.next();
-                return new Stored(result.getInt(1), result.getBigDecimal(2).setScale(2));
+                stored = new Stored(result.getInt(1), result.getBigDecimal(2).setScale(2));
             }
+            keepPayees(connection, lines);
+            return stored;
         }
+    }
+
+    private static final String PAYEES = """
+            insert into payee (payee_key, display_name, owner_key, trading_key, company_number, charity_number)
+            select distinct on (k) k, n, o, t, cn, ch
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as x(k, n, o, t, cn, ch)
+            where k is not null
+            order by k, cn nulls last, ch nulls last
+            on conflict (payee_key) do update
+                set company_number = coalesce(payee.company_number, excluded.company_number),
+                    charity_number = coalesce(payee.charity_number, excluded.charity_number)
+                where payee.company_number is null and excluded.company_number is not null
+                   or payee.charity_number is null and excluded.charity_number is not null""";
+
+    /** Every payee named in the lines is kept once; those not matched yet are matched now. */
+    private static void keepPayees(Connection connection, List<Pending> lines) throws SQLException {
+        int n = lines.size();
+        String[][] columns = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            Pending p = lines.get(i);
+            columns[0][i] = p.payeeKey();
+            columns[1][i] = p.payeeName();
+            columns[2][i] = cut(PayeeNames.ownerKey(p.payeeName()));
+            columns[3][i] = cut(PayeeNames.tradingKey(p.payeeName()));
+            columns[4][i] = PayeeNames.companyNumber(p.companyNumber());
+            columns[5][i] = PayeeNames.charityNumber(p.charityNumber());
+        }
+        try (PreparedStatement payees = connection.prepareStatement(PAYEES)) {
+            for (int column = 0; column < columns.length; column++) {
+                payees.setArray(1 + column, connection.createArrayOf("text", columns[column]));
+            }
+            payees.executeUpdate();
+        }
+        PayeeMatcher.match(connection, java.util.Arrays.stream(columns[0]).filter(java.util.Objects::nonNull)
+                .distinct().toArray(String[]::new));
+    }
+
+    private static String cut(String key) {
+        return key == null || key.length() <= 300 ? key : key.substring(0, 300);
     }
 }

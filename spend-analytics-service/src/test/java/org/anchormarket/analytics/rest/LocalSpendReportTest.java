@@ -1,0 +1,183 @@
+package org.anchormarket.analytics.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.anchormarket.analytics.domain.KnownAnchor;
+import org.anchormarket.analytics.domain.KnownSupplier;
+import org.anchormarket.contracts.messaging.Topics;
+import org.anchormarket.testing.KafkaResource;
+import org.anchormarket.testing.KeycloakResource;
+import org.anchormarket.testing.PostgresResource;
+import org.anchormarket.testing.Tokens;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The local-spend figures over real uploads and suppliers learnt from the suppliers topic: payees matched by number,
+ * name or trading name, also when the supplier registers after its payments were loaded; each payment classified as
+ * its supplier stood on the payment date.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(KeycloakResource.class)
+class LocalSpendReportTest {
+
+    private final String run = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+
+    @Test
+    void shouldReportLocalSpendAsEachSupplierStoodOnThePaymentDate() {
+        String anchor = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownAnchor a = new KnownAnchor();
+            a.anchorId = anchor;
+            a.name = anchor;
+            a.type = "OTHER";
+            a.updatedAt = java.time.Instant.now();
+            a.persist();
+        });
+        String kitchenNumber = Long.toString(1_000_000 + ThreadLocalRandom.current().nextLong(8_999_999));
+        UUID plumbing = UUID.randomUUID();
+        UUID kitchen = UUID.randomUUID();
+        UUID steel = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        KafkaCompanion kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                String.class));
+        try {
+            kafka.produceStrings().fromRecords(
+                    registered(plumbing, "Wigan Plumbing " + run + " Ltd", null, "2018-01-01T00:00:00Z",
+                            "IN_BOROUGH", "MICRO", false),
+                    // Moved out of the borough in 2020: payments before still count as local, after do not
+                    updated(plumbing, "Wigan Plumbing " + run + " Ltd", "2020-01-01T00:00:00Z", "NORTH_WEST",
+                            "MICRO"),
+                    registered(kitchen, "Leigh Community Kitchen " + run + " CIC", "0" + kitchenNumber,
+                            "2018-01-01T00:00:00Z", "IN_BOROUGH", "SMALL", true),
+                    registered(steel, "Salford Steel " + run + " Ltd", null, "2018-01-01T00:00:00Z",
+                            "GREATER_MANCHESTER", "LARGE", false)).awaitCompletion();
+            await().atMost(Duration.ofSeconds(30)).until(() -> known(steel) && known(kitchen) && known(plumbing));
+
+            String file = "Payment Date,Supplier Name,Amount,Company Number\n"
+                    + "01/06/2019,WIGAN PLUMBING " + run + " LIMITED,1000.00,\n" // the name, legal form aside
+                    + "02/06/2019,J Smith t/a Wigan Plumbing " + run + ",25.00,\n" // the trading part
+                    + "03/06/2019,L.C.K. " + run + ",500.00," + kitchenNumber + "\n" // the number, zero dropped
+                    + "04/06/2019,Salford Steel " + run + " Ltd,2000.00,\n"
+                    + "05/06/2019,Late Registrant " + run + " Ltd,300.00,\n" // registers after
+                    + "06/06/2019,Redacted - Personal Data,50.00,\n"
+                    + "07/06/2019,Unknown " + run + " Co,150.00,\n"
+                    + "01/05/2021,Wigan Plumbing " + run + " Ltd,10.00,\n"; // after the move
+            String location = given().auth().oauth2(Tokens.of("admin1")).contentType("text/csv")
+                    .body(file.getBytes(StandardCharsets.UTF_8)).queryParam("anchor", anchor)
+                    .post("/api/spend/uploads").then().statusCode(202).extract().header("Location");
+            String path = location.substring(location.indexOf("/api/"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(given().auth().oauth2(Tokens.of(
+                    "admin1")).get(path).then().extract().path("status")));
+
+            JsonPath year = report(Tokens.of("leader1"), anchor, "2019-04-01", "2020-03-31");
+            assertEquals(new BigDecimal("4025.00"), money(year, "totalSpend"));
+            assertEquals(new BigDecimal("1525.00"), money(year, "inBoroughSpend"), "plumbing 1,025 and kitchen 500");
+            assertEquals(new BigDecimal("37.9"), year.get("inBoroughShare"), "1,525 of 4,025");
+            assertEquals(new BigDecimal("2000.00"), money(year, "greaterManchesterSpend"));
+            assertEquals(new BigDecimal("1525.00"), money(year, "smeSpend"));
+            assertEquals(new BigDecimal("500.00"), money(year, "vcfseSpend"));
+            assertEquals(1, year.getLong("vcfseSuppliersPaid"));
+            assertEquals(2, year.getLong("localSuppliersPaid"));
+            assertEquals(5, year.getLong("suppliersPaid"), "three registered, two payees not matched");
+            assertEquals(new BigDecimal("450.00"), money(year, "unmatchedSpend"));
+            assertEquals(new BigDecimal("50.00"), money(year, "redactedSpend"));
+            assertEquals(7, year.getLong("lines"));
+
+            JsonPath all = report(Tokens.of("admin1"), anchor, null, null);
+            assertEquals(new BigDecimal("4035.00"), money(all, "totalSpend"));
+            assertEquals(new BigDecimal("1525.00"), money(all, "inBoroughSpend"),
+                    "the 2021 payment came after the supplier left the borough");
+
+            // Registered after its payments were loaded: matched to them now
+            kafka.produceStrings().fromRecords(registered(late, "Late Registrant " + run + " Limited", null,
+                    "2026-11-01T00:00:00Z", "REST_OF_UK", "MEDIUM", false)).awaitCompletion();
+            await().atMost(Duration.ofSeconds(30)).until(() -> money(report(Tokens.of("admin1"), anchor,
+                    "2019-04-01", "2020-03-31"), "unmatchedSpend").equals(new BigDecimal("150.00")));
+            JsonPath after = report(Tokens.of("admin1"), anchor, "2019-04-01", "2020-03-31");
+            assertEquals(new BigDecimal("1825.00"), money(after, "smeSpend"), "a medium firm is an SME");
+            assertEquals(5, after.getLong("suppliersPaid"));
+        } finally {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void shouldKeepABuyerToItsOwnAnchorAndRefuseAPeriodBackwards() {
+        given().auth().oauth2(Tokens.of("buyer1")).queryParam("anchor", "test-trust")
+                .get("/api/reports/local-spend").then().statusCode(403).contentType("application/problem+json")
+                .body("errors.field", hasItem("anchor"));
+        given().auth().oauth2(Tokens.of("buyer1")).get("/api/reports/local-spend").then().statusCode(200)
+                .body("anchors", equalTo(java.util.List.of("wigan-council")));
+        given().auth().oauth2(Tokens.of("supplier1")).get("/api/reports/local-spend").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("leader1")).queryParam("from", "2020-01-01").queryParam("to", "2019-01-01")
+                .get("/api/reports/local-spend").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("to"));
+        given().auth().oauth2(Tokens.of("leader1")).queryParam("from", "2020-13-01")
+                .get("/api/reports/local-spend").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static JsonPath report(String token, String anchor, String from, String to) {
+        var request = given().auth().oauth2(token).queryParam("anchor", anchor);
+        if (from != null) {
+            request = request.queryParam("from", from).queryParam("to", to);
+        }
+        return new JsonPath(request.get("/api/reports/local-spend").then().statusCode(200).extract().asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    private static BigDecimal money(JsonPath report, String field) {
+        return ((BigDecimal) report.get(field)).setScale(2);
+    }
+
+    private static boolean known(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> KnownSupplier.findById(id) != null);
+    }
+
+    private static ProducerRecord<String, String> registered(UUID id, String name, String companyNumber, String at,
+            String locality, String sizeBand, boolean vcfse) {
+        return record(id, 1, Topics.EventTypes.SUPPLIER_REGISTERED, """
+                {"supplierId":"%s","legalName":"%s","postcode":"WN1 1AA","registeredAt":"%s"%s,
+                 "classification":{"locality":"%s","sizeBand":"%s","sme":%s,"vcfse":%s,"vcfseVerified":false}}"""
+                .formatted(id, name, at, companyNumber == null ? "" : ",\"companyNumber\":\"" + companyNumber + "\"",
+                        locality, sizeBand, !"LARGE".equals(sizeBand), vcfse));
+    }
+
+    private static ProducerRecord<String, String> updated(UUID id, String name, String at, String locality,
+            String sizeBand) {
+        return record(id, 2, Topics.EventTypes.SUPPLIER_UPDATED, """
+                {"supplierId":"%s","legalName":"%s","postcode":"PR1 1AA","changedFields":["postcode"],
+                 "updatedAt":"%s",
+                 "classification":{"locality":"%s","sizeBand":"%s","sme":true,"vcfse":false,"vcfseVerified":false}}"""
+                .formatted(id, name, at, locality, sizeBand));
+    }
+
+    private static ProducerRecord<String, String> record(UUID key, long version, String type, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SUPPLIERS, key.toString(), data);
+        record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_source", "urn:anchormarket:test".getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_aggregateversion", Long.toString(version).getBytes(StandardCharsets.UTF_8));
+        record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+}
