@@ -115,6 +115,34 @@ class LocalSpendReportTest {
             JsonPath after = report(Tokens.of("admin1"), anchor, "2019-04-01", "2020-03-31");
             assertEquals(new BigDecimal("1825.00"), money(after, "smeSpend"), "a medium firm is an SME");
             assertEquals(5, after.getLong("suppliersPaid"));
+
+            // The one payee left unmatched, mapped by an admin: its payments are the supplier's from then on
+            given().auth().oauth2(Tokens.of("admin1")).queryParam("matched", "false").queryParam("q", "unknown " + run)
+                    .get("/api/spend/payees").then().statusCode(200).body("total", equalTo(1))
+                    .body("items[0].payeeKey", equalTo("UNKNOWN " + run + " CO"))
+                    .body("items[0].name", equalTo("Unknown " + run + " Co"))
+                    .body("items[0].amount", equalTo(150.0f)).body("items[0].lines", equalTo(1));
+            given().auth().oauth2(Tokens.of("admin1")).queryParam("q", run).queryParam("matched", "true")
+                    .get("/api/spend/payees").then().statusCode(200).body("total", equalTo(5))
+                    .body("items.matchedBy", hasItem("COMPANY_NUMBER")).body("items.matchedBy", hasItem("NAME"))
+                    .body("items[0].supplierName", equalTo("Salford Steel " + run + " Ltd")); // the most paid
+            given().auth().oauth2(Tokens.of("leader1")).contentType("application/json")
+                    .body("{\"supplierId\":\"" + steel + "\"}")
+                    .put("/api/spend/payees/{key}/supplier", "UNKNOWN " + run + " CO").then().statusCode(403);
+            given().auth().oauth2(Tokens.of("admin1")).contentType("application/json")
+                    .body("{\"supplierId\":\"" + UUID.randomUUID() + "\"}")
+                    .put("/api/spend/payees/{key}/supplier", "UNKNOWN " + run + " CO").then().statusCode(400)
+                    .body("errors.field", hasItem("supplierId"));
+            given().auth().oauth2(Tokens.of("admin1")).contentType("application/json")
+                    .body("{\"supplierId\":\"" + steel + "\"}")
+                    .put("/api/spend/payees/{key}/supplier", "NOBODY " + run).then().statusCode(404);
+            given().auth().oauth2(Tokens.of("admin1")).contentType("application/json")
+                    .body("{\"supplierId\":\"" + steel + "\"}")
+                    .put("/api/spend/payees/{key}/supplier", "UNKNOWN " + run + " CO").then().statusCode(200)
+                    .body("matchedBy", equalTo("MANUAL")).body("supplierId", equalTo(steel.toString()));
+            JsonPath mapped = report(Tokens.of("admin1"), anchor, "2019-04-01", "2020-03-31");
+            assertEquals(new BigDecimal("0.00"), money(mapped, "unmatchedSpend"));
+            assertEquals(new BigDecimal("2150.00"), money(mapped, "greaterManchesterSpend"));
         } finally {
             kafka.close();
         }
