@@ -8,6 +8,7 @@ import java.util.List;
 import org.anchormarket.analytics.mapping.ReportMapper;
 import org.anchormarket.analytics.service.LocalSpendReports;
 import org.anchormarket.analytics.service.SupplierProjection;
+import org.anchormarket.contracts.analytics.model.LocalSpendBreakdown;
 import org.anchormarket.contracts.analytics.model.LocalSpendReport;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.anchormarket.contracts.analytics.api.ReportsApi;
@@ -27,6 +28,13 @@ public class ReportResource implements ReportsApi {
         this.reports = reports;
         this.identity = identity;
         this.token = token;
+    }
+
+    @Override
+    @RolesAllowed({ "leadership", "admin", "buyer" })
+    public LocalSpendBreakdown getLocalSpendBreakdown(String dimension, LocalDate from, LocalDate to,
+            List<String> anchor) {
+        return ReportMapper.toApi(reports.breakdown(Callers.of(identity, token), dimension, from, to, anchor));
     }
 
     @Override

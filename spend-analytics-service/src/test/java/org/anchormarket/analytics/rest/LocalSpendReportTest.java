@@ -149,6 +149,102 @@ class LocalSpendReportTest {
     }
 
     @Test
+    void shouldBreakSpendDownWithThePeriodBeforeBesideEachFigure() {
+        String anchor = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownAnchor a = new KnownAnchor();
+            a.anchorId = anchor;
+            a.name = "Test Trust " + run;
+            a.type = "NHS";
+            a.updatedAt = java.time.Instant.now();
+            a.persist();
+        });
+        UUID bakery = UUID.randomUUID();
+        UUID steel = UUID.randomUUID();
+        KafkaCompanion kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                String.class));
+        try {
+            kafka.produceStrings().fromRecords(
+                    record(bakery, 1, Topics.EventTypes.SUPPLIER_REGISTERED, """
+                            {"supplierId":"%s","legalName":"Leigh Bakery %s Ltd","postcode":"WN7 1AA",
+                             "registeredAt":"2018-01-01T00:00:00Z","classification":{"locality":"IN_BOROUGH",
+                             "town":"Leigh","ward":"Leigh South","sizeBand":"MICRO","sme":true,"vcfse":false,
+                             "vcfseVerified":false}}""".formatted(bakery, run)),
+                    registered(steel, "Trafford Steel " + run + " Ltd", null, "2018-01-01T00:00:00Z",
+                            "GREATER_MANCHESTER", "LARGE", false)).awaitCompletion();
+            await().atMost(Duration.ofSeconds(30)).until(() -> known(bakery) && known(steel));
+        } finally {
+            kafka.close();
+        }
+        upload(anchor, "Payment Date,Supplier Name,Amount,Expense Type\n"
+                + "01/06/2018,Leigh Bakery " + run + " Ltd,100.00,Catering\n"
+                + "01/06/2019,Leigh Bakery " + run + " Ltd,300.00,Catering\n"
+                + "15/07/2019,Leigh Bakery " + run + " Ltd,50.00,Catering\n"
+                + "02/06/2019,Trafford Steel " + run + " Ltd,200.00,Works\n"
+                + "03/06/2019,Nobody " + run + " Ltd,40.00,Works\n"
+                + "04/06/2019,Redacted,10.00,\n");
+
+        JsonPath locality = breakdown("locality", anchor, "2019-04-01", "2020-03-31");
+        assertEquals("2018-04-01", locality.getString("previousFrom"), "a financial year's period before is the last");
+        assertEquals("2019-03-31", locality.getString("previousTo"));
+        assertEquals(java.util.List.of("IN_BOROUGH", "GREATER_MANCHESTER", "UNMATCHED", "WITHHELD"),
+                locality.getList("rows.key"));
+        assertEquals("Wigan borough", locality.getString("rows[0].label"));
+        assertEquals(new BigDecimal("350.00"), money(locality, "rows[0].current.totalSpend"));
+        assertEquals(new BigDecimal("100.00"), money(locality, "rows[0].previous.totalSpend"));
+        assertEquals(new BigDecimal("0.00"), money(locality, "rows[1].previous.totalSpend"));
+        assertEquals(new BigDecimal("100.0"), locality.get("rows[0].current.inBoroughShare"));
+
+        JsonPath town = breakdown("town", anchor, "2019-04-01", "2020-03-31");
+        assertEquals(java.util.List.of("Leigh", "OUTSIDE_BOROUGH", "UNMATCHED", "WITHHELD"), town.getList("rows.key"));
+        assertEquals("Outside the borough", town.getString("rows[1].label"));
+
+        JsonPath months = breakdown("month", anchor, "2019-06-01", "2019-07-31");
+        assertEquals(java.util.List.of("2019-06", "2019-07"), months.getList("rows.key"));
+        assertEquals("June 2019", months.getString("rows[0].label"));
+        assertEquals(new BigDecimal("550.00"), money(months, "rows[0].current.totalSpend"));
+        assertEquals(new BigDecimal("100.00"), money(months, "rows[0].previous.totalSpend"), "June 2018");
+        assertEquals(new BigDecimal("0.00"), money(months, "rows[1].previous.totalSpend"));
+
+        JsonPath quarters = breakdown("quarter", anchor, "2019-04-01", "2019-09-30");
+        assertEquals(java.util.List.of("2019-Q1", "2019-Q2"), quarters.getList("rows.key"));
+        assertEquals("2019/20 Q1", quarters.getString("rows[0].label"));
+        assertEquals(new BigDecimal("100.00"), money(quarters, "rows[0].previous.totalSpend"));
+
+        JsonPath years = breakdown("financialYear", anchor, null, null);
+        assertEquals(java.util.List.of("2018", "2019"), years.getList("rows.key"));
+        assertEquals("2018/19", years.getString("rows[0].label"));
+        assertEquals(new BigDecimal("600.00"), money(years, "rows[1].current.totalSpend"));
+        org.junit.jupiter.api.Assertions.assertNull(years.get("rows[1].previous"), "no period, no period before");
+
+        JsonPath anchors = breakdown("anchor", anchor, null, null);
+        assertEquals("Test Trust " + run, anchors.getString("rows[0].label"));
+        JsonPath categories = breakdown("category", anchor, "2019-04-01", "2020-03-31");
+        assertEquals(java.util.List.of("Catering", "Works", ""), categories.getList("rows.key"));
+        assertEquals("No category", categories.getString("rows[2].label"));
+        given().auth().oauth2(Tokens.of("leader1")).get("/api/reports/local-spend/by/colour").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("dimension"));
+    }
+
+    private static void upload(String anchor, String file) {
+        String location = given().auth().oauth2(Tokens.of("admin1")).contentType("text/csv")
+                .body(file.getBytes(StandardCharsets.UTF_8)).queryParam("anchor", anchor)
+                .post("/api/spend/uploads").then().statusCode(202).extract().header("Location");
+        String path = location.substring(location.indexOf("/api/"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(given().auth().oauth2(Tokens.of(
+                "admin1")).get(path).then().extract().path("status")));
+    }
+
+    private static JsonPath breakdown(String dimension, String anchor, String from, String to) {
+        var request = given().auth().oauth2(Tokens.of("leader1")).queryParam("anchor", anchor);
+        if (from != null) {
+            request = request.queryParam("from", from).queryParam("to", to);
+        }
+        return new JsonPath(request.get("/api/reports/local-spend/by/" + dimension).then().statusCode(200).extract()
+                .asString()).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    @Test
     void shouldKeepABuyerToItsOwnAnchorAndRefuseAPeriodBackwards() {
         given().auth().oauth2(Tokens.of("buyer1")).queryParam("anchor", "test-trust")
                 .get("/api/reports/local-spend").then().statusCode(403).contentType("application/problem+json")
