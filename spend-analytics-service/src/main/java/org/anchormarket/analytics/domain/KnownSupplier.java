@@ -43,6 +43,11 @@ public class KnownSupplier extends PanacheEntityBase {
     @Column(name = "trading_key")
     public String tradingKey;
 
+    /** What it does: its CPV codes, as its messages gave them. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    @Column(name = "cpv_codes", nullable = false)
+    public String[] cpvCodes = new String[0];
+
     /** Keeps the names' matching keys in step with the names. */
     public void named(String legalName, String tradingName) {
         this.legalName = legalName;

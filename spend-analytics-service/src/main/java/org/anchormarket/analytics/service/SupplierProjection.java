@@ -63,11 +63,17 @@ public class SupplierProjection {
         known.named(event.getLegalName(), event.getTradingName());
         known.companyNumber = PayeeNames.companyNumber(event.getCompanyNumber());
         known.charityNumber = PayeeNames.charityNumber(event.getCharityNumber());
+        known.cpvCodes = cpv(event.getCpvCodes());
         known.postcode = event.getPostcode();
         known.registeredAt = event.getRegisteredAt().toInstant();
         known.persist();
         classified(known.supplierId, known.registeredAt, event.getClassification());
         matchPayments(known);
+    }
+
+    private static String[] cpv(java.util.List<String> codes) {
+        return codes == null ? new String[0] : codes.stream().filter(java.util.Objects::nonNull).distinct()
+                .limit(200).toArray(String[]::new);
     }
 
     /** Payments already loaded that are this supplier's are matched to it now (in this transaction). */
@@ -115,6 +121,9 @@ public class SupplierProjection {
         if (event.getCompanyNumber() != null || event.getCharityNumber() != null) {
             known.companyNumber = PayeeNames.companyNumber(event.getCompanyNumber());
             known.charityNumber = PayeeNames.charityNumber(event.getCharityNumber());
+        }
+        if (event.getCpvCodes() != null) {
+            known.cpvCodes = cpv(event.getCpvCodes());
         }
         if (event.getPostcode() != null) {
             known.postcode = event.getPostcode();

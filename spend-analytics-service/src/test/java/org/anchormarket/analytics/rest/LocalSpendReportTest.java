@@ -161,6 +161,7 @@ class LocalSpendReportTest {
         });
         UUID bakery = UUID.randomUUID();
         UUID steel = UUID.randomUUID();
+        UUID builder = UUID.randomUUID();
         KafkaCompanion kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
                 String.class));
         try {
@@ -170,9 +171,18 @@ class LocalSpendReportTest {
                              "registeredAt":"2018-01-01T00:00:00Z","classification":{"locality":"IN_BOROUGH",
                              "town":"Leigh","ward":"Leigh South","sizeBand":"MICRO","sme":true,"vcfse":false,
                              "vcfseVerified":false}}""".formatted(bakery, run)),
-                    registered(steel, "Trafford Steel " + run + " Ltd", null, "2018-01-01T00:00:00Z",
-                            "GREATER_MANCHESTER", "LARGE", false)).awaitCompletion();
-            await().atMost(Duration.ofSeconds(30)).until(() -> known(bakery) && known(steel));
+                    record(steel, 1, Topics.EventTypes.SUPPLIER_REGISTERED, """
+                            {"supplierId":"%s","legalName":"Trafford Steel %s Ltd","postcode":"M17 1AA",
+                             "registeredAt":"2018-01-01T00:00:00Z","cpvCodes":["45000000","44200000"],
+                             "classification":{"locality":"GREATER_MANCHESTER","sizeBand":"LARGE","sme":false,
+                             "vcfse":false,"vcfseVerified":false}}""".formatted(steel, run)),
+                    // Builds in the borough: a lead for the works that go to Trafford
+                    record(builder, 1, Topics.EventTypes.SUPPLIER_REGISTERED, """
+                            {"supplierId":"%s","legalName":"Leigh Builders %s Ltd","postcode":"WN7 2AA",
+                             "registeredAt":"2018-01-01T00:00:00Z","cpvCodes":["45210000"],
+                             "classification":{"locality":"IN_BOROUGH","town":"Leigh","sizeBand":"SMALL","sme":true,
+                             "vcfse":false,"vcfseVerified":false}}""".formatted(builder, run))).awaitCompletion();
+            await().atMost(Duration.ofSeconds(30)).until(() -> known(bakery) && known(steel) && known(builder));
         } finally {
             kafka.close();
         }
@@ -224,6 +234,35 @@ class LocalSpendReportTest {
         assertEquals("No category", categories.getString("rows[2].label"));
         given().auth().oauth2(Tokens.of("leader1")).get("/api/reports/local-spend/by/colour").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("dimension"));
+
+        // The top suppliers: each registered supplier once, unmatched payees by name, withheld names left out
+        JsonPath top = new JsonPath(given().auth().oauth2(Tokens.of("leader1")).queryParam("anchor", anchor)
+                .get("/api/reports/top-suppliers").then().statusCode(200).extract().asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(new BigDecimal("700.00"), money(top, "totalSpend"));
+        assertEquals(java.util.List.of("Leigh Bakery " + run + " Ltd", "Trafford Steel " + run + " Ltd",
+                "Nobody " + run + " Ltd"), top.getList("items.name"));
+        assertEquals(new BigDecimal("450.00"), money(top, "items[0].amount"));
+        assertEquals(new BigDecimal("64.3"), top.get("items[0].share"));
+        assertEquals("Wigan borough", top.getString("items[0].localityLabel"));
+        assertEquals(false, top.getBoolean("items[2].matched"));
+        assertEquals("NOBODY " + run, top.getString("items[2].payeeKey"));
+
+        // Leakage: all the works go to Trafford, and a Leigh builder works in the same CPV division
+        JsonPath leakage = new JsonPath(given().auth().oauth2(Tokens.of("leader1")).queryParam("anchor", anchor)
+                .get("/api/reports/leakage").then().statusCode(200).extract().asString())
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        assertEquals(java.util.List.of("Works"), leakage.getList("items.category"), "catering stays in the borough");
+        assertEquals(new BigDecimal("100.0"), leakage.get("items[0].leavingShare"));
+        assertEquals(java.util.List.of("44", "45"), leakage.getList("items[0].cpvDivisions"));
+        assertEquals(true, leakage.getList("items[0].leads.name").contains("Leigh Builders " + run + " Ltd"));
+
+        JsonPath funnel = given().auth().oauth2(Tokens.of("leader1")).queryParam("anchor", anchor)
+                .get("/api/reports/funnel").then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.List.of("REGISTERED", "ATTENDED", "BID", "WON", "PAID"), funnel.getList("stages.stage"));
+        assertEquals(2, funnel.getInt("stages[4].organisations"), "the bakery and the steel firm were paid");
+        assertEquals(1, funnel.getInt("stages[4].localOrganisations"));
+        assertEquals(false, funnel.getBoolean("stages[1].available"));
     }
 
     private static void upload(String anchor, String file) {

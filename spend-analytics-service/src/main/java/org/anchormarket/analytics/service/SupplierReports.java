@@ -1,0 +1,248 @@
+package org.anchormarket.analytics.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.anchormarket.chassis.domain.DomainException;
+
+/** Who is paid: the top suppliers, where spend leaves the borough though local suppliers could take it, the funnel. */
+@ApplicationScoped
+public class SupplierReports {
+
+    public record Scope(LocalDate from, LocalDate to, List<String> anchors) {
+    }
+
+    public record Top(String name, UUID supplierId, String payeeKey, String locality, String localityLabel,
+            String town, String sizeBand, Boolean vcfse, BigDecimal amount, BigDecimal share, long lines) {
+    }
+
+    public record TopSuppliers(Scope scope, BigDecimal totalSpend, List<Top> items) {
+    }
+
+    public record Lead(UUID supplierId, String name, String town, List<String> cpvCodes) {
+    }
+
+    public record LeakingCategory(String category, BigDecimal totalSpend, BigDecimal matchedSpend,
+            BigDecimal leavingSpend, BigDecimal leavingShare, List<String> cpvDivisions, List<Lead> leads) {
+    }
+
+    public record Leakage(Scope scope, List<LeakingCategory> items) {
+    }
+
+    /** A funnel stage; {@code organisations} null while the stage is not counted yet. */
+    public record Stage(String stage, String label, boolean available, Long organisations, Long local, Long vcfse) {
+    }
+
+    public record Funnel(Scope scope, List<Stage> stages) {
+    }
+
+    /** The lines in scope: dated from..to of the anchors (parameters 1 to 4). */
+    private static final String IN_SCOPE = """
+            l.payment_date >= ? and l.payment_date <= ? and (cardinality(?::text[]) = 0 or l.anchor_id = any(?))""";
+
+    /** A supplier's classification now (parameter: the supplier id column). */
+    private static final String NOW = """
+            left join lateral (select c.locality, c.town, c.size_band, c.vcfse from supplier_classification c
+                               where c.supplier_id = %s order by c.valid_from desc limit 1) c on true""";
+
+    private final DataSource db;
+
+    SupplierReports(DataSource db) {
+        this.db = db;
+    }
+
+    private static Scope scope(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw DomainException.Invalid.field("to", "is before from");
+        }
+        return new Scope(from, to, LocalSpendReports.scope(caller, anchors));
+    }
+
+    private static int bind(Connection c, PreparedStatement statement, int first, Scope scope) throws SQLException {
+        statement.setDate(first, Date.valueOf(scope.from() == null ? LocalDate.of(1900, 1, 1) : scope.from()));
+        statement.setDate(first + 1, Date.valueOf(scope.to() == null ? LocalDate.of(9999, 12, 31) : scope.to()));
+        Array anchors = c.createArrayOf("text", scope.anchors().toArray());
+        statement.setArray(first + 2, anchors);
+        statement.setArray(first + 3, anchors);
+        return first + 4;
+    }
+
+    /** The {@code limit} suppliers paid most: registered ones once each, payees not matched by name. */
+    public TopSuppliers top(SpendUploads.Caller caller, int limit, LocalDate from, LocalDate to,
+            List<String> anchors) {
+        Scope scope = scope(caller, from, to, anchors);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection();
+                    PreparedStatement total = c.prepareStatement(
+                            "select coalesce(sum(amount), 0) from spend_line l where " + IN_SCOPE);
+                    PreparedStatement top = c.prepareStatement("""
+                            with top as (
+                                select p.supplier_id, case when p.supplier_id is null then l.payee_key end as payee_key,
+                                       sum(l.amount) as amount, count(*) as lines
+                                from spend_line l join payee p on p.payee_key = l.payee_key
+                                where %s
+                                group by 1, 2 order by 3 desc, 1, 2 limit ?)
+                            select t.supplier_id, t.payee_key, coalesce(s.legal_name, py.display_name), c.locality,
+                                   c.town, c.size_band, c.vcfse, t.amount, t.lines
+                            from top t left join known_supplier s on s.supplier_id = t.supplier_id
+                            left join payee py on py.payee_key = t.payee_key
+                            %s
+                            order by t.amount desc, 1, 2""".formatted(IN_SCOPE, NOW.formatted("t.supplier_id")))) {
+                bind(c, total, 1, scope);
+                BigDecimal all;
+                try (ResultSet row = total.executeQuery()) {
+                    row.next();
+                    all = row.getBigDecimal(1).setScale(2);
+                }
+                int next = bind(c, top, 1, scope);
+                top.setInt(next, limit);
+                List<Top> items = new ArrayList<>();
+                try (ResultSet row = top.executeQuery()) {
+                    while (row.next()) {
+                        BigDecimal amount = row.getBigDecimal(8).setScale(2);
+                        String locality = row.getString(4);
+                        items.add(new Top(row.getString(3), row.getObject(1, UUID.class), row.getString(2),
+                                locality, locality == null ? null : LocalSpendReports.label(
+                                        LocalSpendReports.Dimension.LOCALITY, locality, java.util.Map.of()),
+                                row.getString(5), row.getString(6),
+                                (Boolean) row.getObject(7), amount, LocalSpendReports.share(amount, all),
+                                row.getLong(9)));
+                    }
+                }
+                return new TopSuppliers(scope, all, items);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Categories where more than half the spend with registered suppliers goes outside the borough, with what they
+     * buy (the CPV divisions of those outside suppliers) and the borough's registered suppliers in those divisions.
+     */
+    public Leakage leakage(SpendUploads.Caller caller, int limit, LocalDate from, LocalDate to,
+            List<String> anchors) {
+        Scope scope = scope(caller, from, to, anchors);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection();
+                    PreparedStatement categories = c.prepareStatement("""
+                            with paid as (
+                                select coalesce(l.category, '') as category, l.amount, p.supplier_id, cl.locality
+                                from spend_line l left join payee p on p.payee_key = l.payee_key
+                                left join lateral (
+                                    select c.locality from supplier_classification c
+                                    where c.supplier_id = p.supplier_id
+                                    order by c.valid_from < (l.payment_date + 1)::timestamp at time zone 'Europe/London'
+                                             desc,
+                                             case when c.valid_from < (l.payment_date + 1)::timestamp
+                                                  at time zone 'Europe/London' then c.valid_from end desc nulls last,
+                                             c.valid_from
+                                    limit 1) cl on p.supplier_id is not null
+                                where %s
+                            ), categories as (
+                                select category, sum(amount) as total,
+                                       coalesce(sum(amount) filter (where supplier_id is not null), 0) as matched,
+                                       coalesce(sum(amount) filter (where supplier_id is not null
+                                                                    and locality <> 'IN_BOROUGH'), 0) as leaving
+                                from paid group by category
+                            ), divisions as (
+                                select p.category, array_agg(distinct substr(code, 1, 2) order by substr(code, 1, 2))
+                                       as divisions
+                                from (select distinct category, supplier_id from paid
+                                      where supplier_id is not null and locality <> 'IN_BOROUGH') p
+                                join known_supplier s on s.supplier_id = p.supplier_id
+                                cross join unnest(s.cpv_codes) as code
+                                group by p.category
+                            )
+                            select k.category, k.total, k.matched, k.leaving, d.divisions
+                            from categories k join divisions d on d.category = k.category
+                            where k.matched > 0 and k.leaving * 2 > k.matched
+                            order by k.leaving desc, k.category""".formatted(IN_SCOPE));
+                    PreparedStatement leads = c.prepareStatement("""
+                            select s.supplier_id, s.legal_name, c.town, s.cpv_codes
+                            from known_supplier s %s
+                            where s.erased_at is null and c.locality = 'IN_BOROUGH'
+                              and exists (select 1 from unnest(s.cpv_codes) code where substr(code, 1, 2) = any(?))
+                            order by s.legal_name limit 10""".formatted(NOW.formatted("s.supplier_id")))) {
+                bind(c, categories, 1, scope);
+                List<LeakingCategory> items = new ArrayList<>();
+                try (ResultSet row = categories.executeQuery()) {
+                    while (row.next() && items.size() < limit) {
+                        Array divisions = row.getArray(5);
+                        leads.setArray(1, divisions);
+                        List<Lead> found = new ArrayList<>();
+                        try (ResultSet lead = leads.executeQuery()) {
+                            while (lead.next()) {
+                                found.add(new Lead(lead.getObject(1, UUID.class), lead.getString(2),
+                                        lead.getString(3), Arrays.asList((String[]) lead.getArray(4).getArray())));
+                            }
+                        }
+                        if (found.isEmpty()) {
+                            continue;
+                        }
+                        BigDecimal matched = row.getBigDecimal(3).setScale(2);
+                        BigDecimal leaving = row.getBigDecimal(4).setScale(2);
+                        items.add(new LeakingCategory(row.getString(1), row.getBigDecimal(2).setScale(2), matched,
+                                leaving, LocalSpendReports.share(leaving, matched),
+                                Arrays.asList((String[]) divisions.getArray()), found));
+                    }
+                }
+                return new Leakage(scope, items);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Registered and paid now; attended, bid and won once events and tenders publish them. */
+    public Funnel funnel(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
+        Scope scope = scope(caller, from, to, anchors);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection();
+                    PreparedStatement registered = c.prepareStatement("""
+                            select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'),
+                                   count(*) filter (where c.vcfse)
+                            from known_supplier s %s where s.erased_at is null""".formatted(
+                            NOW.formatted("s.supplier_id")));
+                    PreparedStatement paid = c.prepareStatement("""
+                            select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'),
+                                   count(*) filter (where c.vcfse)
+                            from (select distinct p.supplier_id from spend_line l
+                                  join payee p on p.payee_key = l.payee_key
+                                  where p.supplier_id is not null and %s) s %s""".formatted(IN_SCOPE,
+                            NOW.formatted("s.supplier_id")))) {
+                List<Stage> stages = new ArrayList<>();
+                try (ResultSet row = registered.executeQuery()) {
+                    row.next();
+                    stages.add(new Stage("REGISTERED", "Registered on Anchor Market", true, row.getLong(1),
+                            row.getLong(2), row.getLong(3)));
+                }
+                stages.add(new Stage("ATTENDED", "Attended a meet-the-buyer event or training", false, null, null,
+                        null));
+                stages.add(new Stage("BID", "Bid for a tender", false, null, null, null));
+                stages.add(new Stage("WON", "Won a contract", false, null, null, null));
+                bind(c, paid, 1, scope);
+                try (ResultSet row = paid.executeQuery()) {
+                    row.next();
+                    stages.add(new Stage("PAID", "Paid by an anchor", true, row.getLong(1), row.getLong(2),
+                            row.getLong(3)));
+                }
+                return new Funnel(scope, stages);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+}
