@@ -205,6 +205,24 @@ class LocalSpendReportTest {
         assertEquals(new BigDecimal("0.00"), money(locality, "rows[1].previous.totalSpend"));
         assertEquals(new BigDecimal("100.0"), locality.get("rows[0].current.inBoroughShare"));
 
+        // The same figures as CSV, for a spreadsheet
+        String csv = given().auth().oauth2(Tokens.of("leader1")).accept("text/csv").queryParam("anchor", anchor)
+                .queryParam("from", "2019-04-01").queryParam("to", "2020-03-31")
+                .get("/api/reports/local-spend/by/locality").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("local-spend-by-locality.csv"))
+                .extract().asString();
+        String[] rows = csv.split("\r\n");
+        assertEquals("locality,label,totalSpend,inBoroughSpend,inBoroughShare,smeSpend,vcfseSpend,suppliersPaid,lines,"
+                + "previousTotalSpend,previousInBoroughSpend,previousInBoroughShare,previousSmeSpend,previousVcfseSpend,"
+                + "previousSuppliersPaid,previousLines", rows[0]);
+        assertEquals("IN_BOROUGH,Wigan borough,350.00,350.00,100.0,350.00,0.00,1,2,100.00,100.00,100.0,100.00,0.00,1,1",
+                rows[1]);
+        assertEquals(5, rows.length);
+        String headline = given().auth().oauth2(Tokens.of("leader1")).accept("text/csv").queryParam("anchor", anchor)
+                .get("/api/reports/local-spend").then().statusCode(200).extract().asString();
+        assertEquals(true, headline.split("\r\n")[1].contains(",700.00,450.00,64.3,200.00,"), headline);
+
         JsonPath town = breakdown("town", anchor, "2019-04-01", "2020-03-31");
         assertEquals(java.util.List.of("Leigh", "OUTSIDE_BOROUGH", "UNMATCHED", "WITHHELD"), town.getList("rows.key"));
         assertEquals("Outside the borough", town.getString("rows[1].label"));
