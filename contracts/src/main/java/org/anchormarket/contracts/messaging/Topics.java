@@ -7,6 +7,8 @@ public final class Topics {
     public static final String SUPPLIERS = "anchor.suppliers";
     /** The anchor institutions, keyed by anchor id. Owned by tender-service. */
     public static final String ANCHORS = "anchor.anchors";
+    /** Payments anchors' finance systems push (PaymentMade), keyed by anchor id. Read by spend analytics. */
+    public static final String SPEND = "anchor.spend";
 
     private Topics() {
     }
@@ -19,6 +21,7 @@ public final class Topics {
         public static final String SUPPLIER_ERASED = "org.anchormarket.suppliers.SupplierErased";
         public static final String ANCHOR_REGISTERED = "org.anchormarket.anchors.AnchorRegistered";
         public static final String ANCHOR_UPDATED = "org.anchormarket.anchors.AnchorUpdated";
+        public static final String PAYMENT_MADE = "org.anchormarket.spend.PaymentMade";
 
         private EventTypes() {
         }

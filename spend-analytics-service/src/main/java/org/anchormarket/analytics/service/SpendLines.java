@@ -18,7 +18,7 @@ import org.anchormarket.analytics.domain.PayeeNames;
 final class SpendLines {
 
     /** A payment line ready to store; texts already cut to their columns' sizes. */
-    record Pending(UUID fingerprint, int occurrence, long line, LocalDate date, BigDecimal amount, String payeeName,
+    record Pending(UUID fingerprint, int occurrence, Long line, LocalDate date, BigDecimal amount, String payeeName,
             String payeeKey, String supplierRef, String transactionRef, String serviceArea, String category,
             BigDecimal irrecoverableVat, String companyNumber, String charityNumber) {
     }
