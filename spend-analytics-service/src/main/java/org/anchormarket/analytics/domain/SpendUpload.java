@@ -57,6 +57,10 @@ public class SpendUpload extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
+    /** How far reading has gone through the file, in bytes (its size when done). */
+    @Column(name = "bytes_read", nullable = false)
+    public long bytesRead;
+
     @Column(name = "rows_read", nullable = false)
     public long rowsRead;
 

@@ -30,6 +30,8 @@ public final class UploadMapper {
                 .encoding(upload.encoding)
                 .columns(columns(upload.columnsFound))
                 .sizeBytes(upload.sizeBytes)
+                .bytesRead(upload.bytesRead)
+                .percentRead(upload.sizeBytes == 0 ? 100 : (int) Math.min(100, upload.bytesRead * 100 / upload.sizeBytes))
                 .uploadedBy(upload.uploadedBy)
                 .uploadedAt(upload.uploadedAt.atOffset(ZoneOffset.UTC))
                 .finishedAt(upload.finishedAt == null ? null : upload.finishedAt.atOffset(ZoneOffset.UTC))

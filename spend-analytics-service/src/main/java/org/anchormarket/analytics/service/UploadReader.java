@@ -151,7 +151,7 @@ public class UploadReader {
             copyParts(claim.uploadId(), file);
             Batch batch = new Batch(claim);
             SpendFile.Summary summary = SpendFile.read(file, claim.charset(), claim.overrides(), batch::accepted,
-                    batch::rejected);
+                    batch::rejected, batch.position);
             batch.finish(summary.complete());
             LOG.infof("Spend upload %s for %s read: %d lines, %d new, %d already held, %d rejected", claim.uploadId(),
                     claim.anchorId(), batch.index, batch.newLines, batch.duplicates, batch.rejectedLines);
@@ -258,6 +258,8 @@ public class UploadReader {
         private final PaymentFingerprint.Occurrences occurrences = new PaymentFingerprint.Occurrences();
         private final List<SpendLines.Pending> lines = new ArrayList<>();
         private final List<SpendFile.Rejected> rejections = new ArrayList<>();
+        /** Bytes of the file read so far: the upload's progress. */
+        private final java.util.concurrent.atomic.AtomicLong position = new java.util.concurrent.atomic.AtomicLong();
         /** Lines handed over so far (accepted or rejected), in file order. */
         private long index;
         private long newLines;
@@ -323,6 +325,7 @@ public class UploadReader {
                         update spend_upload set rows_read = rows_read + ?, rows_accepted = rows_accepted + ?,
                             rows_duplicate = rows_duplicate + ?, rows_rejected = rows_rejected + ?,
                             amount_accepted = amount_accepted + ?,
+                            bytes_read = case when ? then size_bytes else greatest(bytes_read, least(?, size_bytes)) end,
                             lease_until = now() + make_interval(secs => ?),
                             status = case when ? then 'DONE' else status end,
                             complete = coalesce(?, complete),
@@ -335,17 +338,19 @@ public class UploadReader {
                     count.setLong(3, lines.size() - stored.inserted());
                     count.setLong(4, rejections.size());
                     count.setBigDecimal(5, stored.amount());
-                    count.setDouble(6, config.lease().toMillis() / 1000.0);
-                    count.setBoolean(7, done);
-                    if (done) {
-                        count.setBoolean(8, complete);
-                    } else {
-                        count.setNull(8, java.sql.Types.BOOLEAN);
-                    }
+                    count.setBoolean(6, done);
+                    count.setLong(7, position.get());
+                    count.setDouble(8, config.lease().toMillis() / 1000.0);
                     count.setBoolean(9, done);
-                    count.setBoolean(10, done);
-                    count.setObject(11, claim.uploadId());
-                    count.setObject(12, owner);
+                    if (done) {
+                        count.setBoolean(10, complete);
+                    } else {
+                        count.setNull(10, java.sql.Types.BOOLEAN);
+                    }
+                    count.setBoolean(11, done);
+                    count.setBoolean(12, done);
+                    count.setObject(13, claim.uploadId());
+                    count.setObject(14, owner);
                     if (count.executeUpdate() != 1) {
                         throw new Left("its lease was taken over"); // rolls the batch back
                     }

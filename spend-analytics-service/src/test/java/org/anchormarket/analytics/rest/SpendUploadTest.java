@@ -115,6 +115,8 @@ class SpendUploadTest {
         assertEquals(2, first.getLong("rowsRejected"));
         assertEquals(new BigDecimal("2994.00"), amount(first), "1234.50 * 2 - 75.00 + 600.00");
         assertEquals(true, first.getBoolean("complete"));
+        assertEquals(100, first.getInt("percentRead"));
+        assertEquals(file.length, first.getLong("bytesRead"));
         assertEquals("UTF-8", first.getString("encoding"));
         assertEquals("Net Amount", first.getString("columns.amount"));
         assertEquals("Supplier Name", first.getString("columns.supplier"));
@@ -253,6 +255,9 @@ class SpendUploadTest {
                 .post("/api/spend/uploads").then().statusCode(202).extract().header("Location");
         UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> rowsRead(id) > 0);
+        int percent = given().auth().oauth2(token).get(location.substring(location.indexOf("/api/"))).then()
+                .extract().path("percentRead");
+        assertTrue(percent > 0 && percent <= 100, "progress as reading goes: " + percent);
         int taken = QuarkusTransaction.requiringNew().call(() -> KnownAnchor.getEntityManager().createNativeQuery("""
                 update spend_upload set lease_owner = gen_random_uuid(), lease_until = now() - interval '1 second'
                 where upload_id = ?1 and status = 'RUNNING'""").setParameter(1, id).executeUpdate());

@@ -277,10 +277,34 @@ public final class SpendFile {
     }
 
     private static Opened open(Path file, Charset charset) throws IOException {
+        return open(file, charset, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** Counts the bytes read from the file into {@code position} (the reader reads ahead: up to 128 KiB past). */
+    private static Opened open(Path file, Charset charset, java.util.concurrent.atomic.AtomicLong position)
+            throws IOException {
         // Bytes that are not text are marked with a noncharacter (a file's own U+FFFD is text, and kept)
         var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(String.valueOf(NOT_TEXT));
-        InputStream in = Files.newInputStream(file);
+        InputStream in = new java.io.FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    position.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    position.addAndGet(n);
+                }
+                return n;
+            }
+        };
         LineGuard guard = new LineGuard(new BufferedReader(new InputStreamReader(in, decoder), 64 * 1024));
         try {
             BufferedReader text = new BufferedReader(guard, 64 * 1024);
@@ -321,7 +345,13 @@ public final class SpendFile {
     /** Reads the file in the encoding {@link #inspect} found, handing each accepted and rejected line on in order. */
     public static Summary read(Path file, Charset charset, Map<Column, String> overrides, Consumer<Line> accepted,
             Consumer<Rejected> rejected) {
-        try (Opened opened = open(file, charset)) {
+        return read(file, charset, overrides, accepted, rejected, new java.util.concurrent.atomic.AtomicLong());
+    }
+
+    /** As {@link #read(Path, Charset, Map, Consumer, Consumer)}, counting the bytes read so far into {@code position}. */
+    public static Summary read(Path file, Charset charset, Map<Column, String> overrides, Consumer<Line> accepted,
+            Consumer<Rejected> rejected, java.util.concurrent.atomic.AtomicLong position) {
+        try (Opened opened = open(file, charset, position)) {
             LineGuard guard = opened.guard();
             CSVParser parser = opened.parser();
             Iterator<CSVRecord> records = opened.records();
