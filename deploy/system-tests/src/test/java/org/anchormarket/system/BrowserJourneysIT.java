@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.Select;
  * The web UI's journeys in a real browser (headless Chromium), every one starting from signing in on Keycloak's form,
  * every page checked against WCAG 2.2 A and AA. A new business signs up, registers (first with a bad postcode),
  * edits its profile; an admin verifies it; a buyer filters the directory and downloads the CSV; a user without the
- * role is refused with a page saying so.
+ * role is refused with a page saying so; a leader uploads a real council's spend file and reads the dashboard.
  */
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -129,6 +129,50 @@ class BrowserJourneysIT {
             browser.go(SharedPlatform.gateway() + "/app/organisation");
             assertTrue(browser.driver().getCurrentUrl().contains("/realms/anchor-market/"),
                     "signed out: the browser is asked to sign in again");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aLeaderUploadsARealSpendFileAndReadsTheDashboard() {
+        // Salford's published 2019 spend (16,793 lines, £327,172,549.77), loaded as the fire service's: no other
+        // test loads spend for that anchor, so the figures are the file's alone
+        Path salford = Path.of(System.getProperty("anchor.root", "../.."), "..", "shared", "data",
+                "gm-council-spend-2019", "salford_2019.csv").toAbsolutePath().normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(salford), "shared data not in this checkout");
+        try (Browser browser = Browser.open("leader")) {
+            signIn(browser, "leader1", "leader1");
+            browser.press("Upload spend");
+            new Select(browser.find("#anchor")).selectByVisibleText("Greater Manchester Fire and Rescue Service");
+            browser.find("#file").sendKeys(salford.toString());
+            browser.press("Upload");
+            assertTrue(browser.text().contains("Spend upload for Greater Manchester Fire and Rescue Service"),
+                    browser.text());
+            // The page follows the reading by itself (a progress bar while it runs), then shows the result
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90))
+                    .until(d -> d.findElement(By.tagName("body")).getText().contains("File read"));
+            browser.checked();
+            assertTrue(browser.text().contains("16,793 new payments, £327,172,549.77"), browser.text());
+
+            browser.press("See the local-spend dashboard");
+            new Select(browser.find("#anchor")).selectByVisibleText("Greater Manchester Fire and Rescue Service");
+            browser.press("Show");
+            assertEquals("£327.2m", browser.find("#headline-total").getText());
+            assertTrue(browser.text().contains("16,793 payments"), browser.text());
+            assertTrue(browser.text().contains("Trend by financial year"), browser.text());
+            assertTrue(!browser.driver().findElements(By.cssSelector(".anchor-chart canvas")).isEmpty(),
+                    "Chart.js drew the charts above their tables");
+            browser.driver().findElement(By.partialLinkText("Download the top 300")).click();
+            String top = readString(browser.downloaded("top-suppliers.csv"));
+            assertTrue(top.lines().count() > 100, top);
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -39,7 +39,7 @@ public interface GatewayConfig {
         MemorySize maxSize();
 
         /** Paths that take streamed uploads (spend files), up to {@link #maxUploadSize()}, never held in memory. */
-        @WithDefault("/api/spend/uploads")
+        @WithDefault("/api/spend/uploads,/app/spend/uploads")
         List<String> uploadPaths();
 
         @WithDefault("100M")
@@ -58,6 +58,9 @@ public interface GatewayConfig {
     interface Web {
         /** The GOV.UK Frontend WebJar's version, in the pages' asset paths. */
         String govukFrontendVersion();
+
+        /** The Chart.js WebJar's version, in the spend dashboard's script path. */
+        String chartjsVersion();
     }
 
     interface Route {

@@ -32,28 +32,33 @@ public class BodyLimits {
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(ORDER).handler(rc -> {
-            String declared = rc.request().getHeader("Content-Length");
-            if (declared == null) {
-                rc.next(); // counted as it streams through (ServiceRoute)
-                return;
-            }
-            long limit = limitFor(rc.normalizedPath()); // as the router sees it: no ../ past the upload paths
-            long length;
-            try {
-                length = Long.parseLong(declared.strip());
-            } catch (NumberFormatException e) {
-                length = Long.MAX_VALUE;
-            }
-            if (length <= limit) {
-                rc.next();
-                return;
-            }
-            rc.response().setStatusCode(413).setStatusMessage("Content Too Large")
-                    .putHeader("Content-Type", GatewayProblems.MEDIA_TYPE).putHeader("Connection", "close")
-                    .end(GatewayProblems.body(413, "Content Too Large", "The body is " + declared.strip()
-                            + " bytes; this address takes at most " + limit + "."))
-                    .onComplete(done -> RefusedBodies.closeAfterDraining(rc.vertx(), rc.request()));
-        });
+        router.route("/api/*").order(ORDER).handler(this::check);
+        // The pages' forms too: Quarkus's own limit is the upload limit (for the spend upload page), so a declared
+        // body over the general limit is refused here before Quarkus reads it
+        router.route("/app/*").order(ORDER).handler(this::check);
+    }
+
+    private void check(io.vertx.ext.web.RoutingContext rc) {
+        String declared = rc.request().getHeader("Content-Length");
+        if (declared == null) {
+            rc.next(); // counted as it streams through (ServiceRoute); a page's, by Quarkus
+            return;
+        }
+        long limit = limitFor(rc.normalizedPath()); // as the router sees it: no ../ past the upload paths
+        long length;
+        try {
+            length = Long.parseLong(declared.strip());
+        } catch (NumberFormatException e) {
+            length = Long.MAX_VALUE;
+        }
+        if (length <= limit) {
+            rc.next();
+            return;
+        }
+        rc.response().setStatusCode(413).setStatusMessage("Content Too Large")
+                .putHeader("Content-Type", GatewayProblems.MEDIA_TYPE).putHeader("Connection", "close")
+                .end(GatewayProblems.body(413, "Content Too Large", "The body is " + declared.strip()
+                        + " bytes; this address takes at most " + limit + "."))
+                .onComplete(done -> RefusedBodies.closeAfterDraining(rc.vertx(), rc.request()));
     }
 }

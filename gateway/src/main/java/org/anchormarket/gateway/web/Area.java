@@ -15,7 +15,10 @@ public enum Area {
     SUPPLIER_DIRECTORY("/app/suppliers", "Supplier directory", true, Set.of("buyer", "leadership", "admin")),
     SUPPLIER_VERIFICATION("/app/suppliers", "Verify suppliers", false, Set.of("admin")),
     SUPPLIER_IMPORT("/app/suppliers/import", "Import suppliers", true, Set.of("admin")),
-    YOUR_ORGANISATION("/app/organisation", "Your organisation", true, Set.of("supplier"));
+    YOUR_ORGANISATION("/app/organisation", "Your organisation", true, Set.of("supplier")),
+    SPEND_DASHBOARD("/app/spend", "Local spend", true, Set.of("leadership", "admin", "buyer")),
+    SPEND_UPLOAD("/app/spend/uploads", "Upload spend", true, Set.of("leadership", "admin", "buyer")),
+    SPEND_PAYEES("/app/spend/payees", "Payees", true, Set.of("admin"));
 
     private final String path;
     private final String label;

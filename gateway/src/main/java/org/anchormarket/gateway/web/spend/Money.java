@@ -1,0 +1,63 @@
+package org.anchormarket.gateway.web.spend;
+
+import io.quarkus.qute.TemplateExtension;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/** Money, shares and counts as people read them: "£1,234,567.89", "£1.2m", "37.9%", "16,793". */
+@TemplateExtension(namespace = "money")
+public final class Money {
+
+    private Money() {
+    }
+
+    /** To the penny: "£1,234.50", "-£75.00". */
+    public static String pounds(BigDecimal amount) {
+        if (amount == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
+        return format.format(amount);
+    }
+
+    /** Rounded for a headline: "£175.3m", "£12.4k", "£950". */
+    public static String brief(BigDecimal amount) {
+        if (amount == null) {
+            return "–";
+        }
+        BigDecimal abs = amount.abs();
+        String sign = amount.signum() < 0 ? "-" : "";
+        if (abs.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+            return sign + "£" + abs.movePointLeft(6).setScale(1, RoundingMode.HALF_UP).toPlainString() + "m";
+        }
+        if (abs.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
+            return sign + "£" + abs.movePointLeft(3).setScale(1, RoundingMode.HALF_UP).toPlainString() + "k";
+        }
+        return sign + "£" + abs.setScale(0, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** {@code part} of {@code whole} as "37.9%"; "–" when nothing was spent. */
+    public static String share(BigDecimal part, BigDecimal whole) {
+        if (part == null || whole == null || whole.signum() == 0) {
+            return "–";
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A share the service worked out already: "37.9%". */
+    public static String percent(BigDecimal share) {
+        return share == null ? "–" : share.setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+
+    /** A count as people read it: "16,793". */
+    public static String count(Number n) {
+        return n == null ? "–" : NumberFormat.getIntegerInstance(Locale.UK).format(n);
+    }
+
+    /** A plain number for a chart to read (no £ or commas). */
+    public static String plain(BigDecimal amount) {
+        return amount == null ? "0" : amount.toPlainString();
+    }
+}
