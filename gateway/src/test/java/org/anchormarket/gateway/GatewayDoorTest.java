@@ -177,6 +177,48 @@ class GatewayDoorTest {
                 "the service got no whole request: its request was reset");
     }
 
+    /**
+     * The pages' forms: Quarkus reads them with the upload limit (100 MB, for the spend upload page), so the door
+     * keeps every other page to 10 MB: a declared length over it is a 413 page, a body of no declared length a 411
+     * (browsers always declare forms' lengths; a chunked one once went through to Quarkus's 100 MB). The upload page
+     * takes more than 10 MB (here it goes on to sign-in: no session).
+     */
+    @Test
+    void shouldKeepPageFormsToTheLimitAndLetTheUploadPageTakeSpendFiles() throws Exception {
+        String declared = headersOnly("/app/suppliers/import", 11 * 1024 * 1024);
+        assertTrue(declared.startsWith("HTTP/1.1 413"), declared);
+        assertTrue(declared.contains("text/html") && declared.contains("Nothing was changed"), declared);
+        String chunked = org.anchormarket.testing.ChunkedUpload.post(RestAssured.port, "/app/suppliers/import",
+                12L * 1024 * 1024, "Content-Type: multipart/form-data; boundary=x");
+        assertTrue(chunked.startsWith("HTTP/1.1 411"), chunked);
+        String upload = headersOnly("/app/spend/uploads", 12 * 1024 * 1024);
+        assertTrue(upload.startsWith("HTTP/1.1 302") || upload.startsWith("HTTP/1.1 401"), upload);
+        String tooLarge = headersOnly("/app/spend/uploads", 101 * 1024 * 1024);
+        assertTrue(tooLarge.startsWith("HTTP/1.1 413"), tooLarge);
+    }
+
+    /** POSTs only the headers of a body of {@code length} bytes and reads the answer (the gateway closes). */
+    static String headersOnly(String path, long length) throws java.io.IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // until the gateway closes (a refusal) or stops sending (an answer on a connection kept open)
+            socket.setSoTimeout(3_000);
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[2048];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0;) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException quiet) {
+                // all there is
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     /** CORS only for configured origins: a configured one may call the API from a browser, any other is refused. */
     @Test
     void shouldAllowCrossOriginCallsOnlyFromConfiguredOrigins() {

@@ -92,7 +92,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 "gateway.upstream.read-timeout", "3s",
                 "gateway.upstream.pool-size", "4", // few connections: one leaked by a caller who left shows at once
                 "gateway.rate-limits.per-user-per-minute", "200",
-                "gateway.bodies.upload-paths", "/api/suppliers/uploads");
+                "gateway.bodies.upload-paths", "/api/suppliers/uploads,/app/spend/uploads");
     }
 
     @Override

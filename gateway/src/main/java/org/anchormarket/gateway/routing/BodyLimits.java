@@ -32,19 +32,26 @@ public class BodyLimits {
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(ORDER).handler(this::check);
-        // The pages' forms too: Quarkus's own limit is the upload limit (for the spend upload page), so a declared
-        // body over the general limit is refused here before Quarkus reads it
-        router.route("/app/*").order(ORDER).handler(this::check);
+        router.route("/api/*").order(ORDER).handler(rc -> check(rc, false));
+        // The pages' forms too: Quarkus's own limit is the upload limit (for the spend upload page), so a body over
+        // the general limit is refused here before Quarkus reads it
+        router.route("/app/*").order(ORDER).handler(rc -> check(rc, true));
     }
 
-    private void check(io.vertx.ext.web.RoutingContext rc) {
+    private void check(io.vertx.ext.web.RoutingContext rc, boolean page) {
         String declared = rc.request().getHeader("Content-Length");
+        long limit = limitFor(rc.normalizedPath()); // as the router sees it: no ../ past the upload paths
         if (declared == null) {
-            rc.next(); // counted as it streams through (ServiceRoute); a page's, by Quarkus
+            // An API body is counted as it streams through (ServiceRoute). A page's is read by Quarkus, whose limit
+            // is the upload limit: off the upload paths a body must declare its length (browsers always do)
+            if (page && rc.request().headers().contains("Transfer-Encoding")
+                    && limit < config.bodies().maxUploadSize().asLongValue()) {
+                refuse(rc, page, 411, "Length Required", "A form sent here must declare its length.");
+                return;
+            }
+            rc.next();
             return;
         }
-        long limit = limitFor(rc.normalizedPath()); // as the router sees it: no ../ past the upload paths
         long length;
         try {
             length = Long.parseLong(declared.strip());
@@ -55,10 +62,25 @@ public class BodyLimits {
             rc.next();
             return;
         }
-        rc.response().setStatusCode(413).setStatusMessage("Content Too Large")
-                .putHeader("Content-Type", GatewayProblems.MEDIA_TYPE).putHeader("Connection", "close")
-                .end(GatewayProblems.body(413, "Content Too Large", "The body is " + declared.strip()
-                        + " bytes; this address takes at most " + limit + "."))
-                .onComplete(done -> RefusedBodies.closeAfterDraining(rc.vertx(), rc.request()));
+        refuse(rc, page, 413, "Content Too Large", "The body is " + declared.strip()
+                + " bytes; this address takes at most " + limit + ".");
+    }
+
+    /** Refuses without reading the body: problem+json for the API, a short page for a browser's form. */
+    private static void refuse(io.vertx.ext.web.RoutingContext rc, boolean page, int status, String title,
+            String detail) {
+        rc.response().setStatusCode(status).setStatusMessage(title).putHeader("Connection", "close");
+        io.vertx.core.Future<Void> sent;
+        if (page) {
+            sent = rc.response().putHeader("Content-Type", "text/html;charset=UTF-8").end("""
+                    <!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Too large – Anchor Market\
+                    </title></head><body><main><h1>What you sent could not be taken</h1><p>%s Nothing was changed. \
+                    Go back and send less, or go to <a href="/app">your home page</a>. \
+                    </p></main></body></html>""".formatted(detail));
+        } else {
+            sent = rc.response().putHeader("Content-Type", GatewayProblems.MEDIA_TYPE)
+                    .end(GatewayProblems.body(status, title, detail));
+        }
+        sent.onComplete(done -> RefusedBodies.closeAfterDraining(rc.vertx(), rc.request()));
     }
 }

@@ -65,8 +65,17 @@ public class PageErrors {
             case 401, 403 -> html(403, Templates.refused(null));
             case 404 -> html(404, Templates.notFound());
             case 502, 503, 504 -> html(503, Templates.unavailable(e.detail()));
-            default -> failed(e);
+            // any other refusal a page did not handle: the request was not one the service takes, never a 500
+            default -> e.status() >= 400 && e.status() < 500 ? html(e.status(), Templates.badRequest()) : failed(e);
         };
+    }
+
+    /** A service that could not be reached at all (refused connection, timeout): unavailable, not a failure. */
+    @ServerExceptionMapper
+    public Response unreachable(jakarta.ws.rs.ProcessingException e) {
+        LOG.warnf("%s %s: a service could not be reached: %s", request.method(), request.path(), e.getMessage());
+        return page() ? html(503, Templates.unavailable("A service this page needs did not answer."))
+                : problem(503, "A service could not be reached");
     }
 
     @ServerExceptionMapper

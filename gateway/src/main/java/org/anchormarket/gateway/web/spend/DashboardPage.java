@@ -12,17 +12,15 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.anchormarket.contracts.analytics.model.BreakdownRow;
 import org.anchormarket.contracts.analytics.model.Funnel;
 import org.anchormarket.contracts.analytics.model.Leakage;
 import org.anchormarket.contracts.analytics.model.LocalSpendBreakdown;
 import org.anchormarket.contracts.analytics.model.LocalSpendReport;
 import org.anchormarket.contracts.analytics.model.TopSuppliers;
 import org.anchormarket.contracts.tender.model.Anchor;
-import org.anchormarket.gateway.client.AnchorsClient;
 import org.anchormarket.gateway.client.SpendReportsClient;
 import org.anchormarket.gateway.web.Area;
-import org.anchormarket.gateway.web.CurrentUser;
+import org.anchormarket.gateway.web.Choice;
 import org.anchormarket.gateway.web.InArea;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -50,7 +48,7 @@ public class DashboardPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(SpendFilters filters, Dashboard dashboard, String period,
-                List<Anchor> anchors, List<BreakdownRow> years, ServiceRefusal refusal);
+                List<Choice> anchors, String anyAnchor, List<Choice> years, ServiceRefusal refusal);
     }
 
     /** The reports the CSV links may ask for, and the breakdowns ({@code local-spend/by/...}). */
@@ -60,26 +58,25 @@ public class DashboardPage {
             "vcfse", "category", "month", "quarter", "financialYear");
 
     private final SpendReportsClient reports;
-    private final AnchorsClient anchors;
-    private final CurrentUser user;
+    private final AnchorChoices anchors;
 
-    DashboardPage(@RestClient SpendReportsClient reports, @RestClient AnchorsClient anchors, CurrentUser user) {
+    DashboardPage(@RestClient SpendReportsClient reports, AnchorChoices anchors) {
         this.reports = reports;
         this.anchors = anchors;
-        this.user = user;
     }
 
     @GET
-    public TemplateInstance dashboard(@BeanParam SpendFilters filters) {
+    public Response dashboard(@BeanParam SpendFilters filters) {
         List<ServiceRefusal.FieldError> errors = new ArrayList<>();
         SpendFilters.Read read = filters.read(errors);
-        List<Anchor> choices = anchorChoices();
+        List<Anchor> choices = anchors.list();
         if (!read.anchors().isEmpty() && !choices.isEmpty()
                 && choices.stream().noneMatch(a -> a.getId().equals(read.anchors().get(0)))) {
             errors.add(new ServiceRefusal.FieldError("anchor", "must be one of the anchor institutions listed"));
         }
         if (!errors.isEmpty()) {
-            return Templates.dashboard(filters, null, null, choices, List.of(), ServiceRefusal.ofFields(errors));
+            return Response.status(400).entity(Templates.dashboard(filters, null, null, anchors.options(),
+                    anchors.any(), List.of(), ServiceRefusal.ofFields(errors))).build();
         }
         try {
             // The trend runs over every year, for the anchors chosen
@@ -91,12 +88,16 @@ public class DashboardPage {
                     reports.getTopSuppliers(20, read.from(), read.to(), read.anchors()),
                     reports.getLeakage(10, read.from(), read.to(), read.anchors()),
                     reports.getFunnel(read.from(), read.to(), read.anchors()));
-            return Templates.dashboard(filters, dashboard, period(read, years), choices, years.getRows(), null);
+            List<Choice> yearChoices = years.getRows().stream().map(r -> new Choice(r.getKey(), r.getLabel()))
+                    .toList();
+            return Response.ok(Templates.dashboard(filters, dashboard, period(read, years), anchors.options(),
+                    anchors.any(), yearChoices, null)).build();
         } catch (ServiceRefusal refusal) {
             if (refusal.forbidden() || refusal.status() >= 500) {
                 throw refusal;
             }
-            return Templates.dashboard(filters, null, null, choices, List.of(), refusal);
+            return Response.status(refusal.status()).entity(Templates.dashboard(filters, null, null,
+                    anchors.options(), anchors.any(), List.of(), refusal)).build();
         }
     }
 
@@ -134,18 +135,5 @@ public class DashboardPage {
                 java.util.Locale.UK);
         return (read.from() == null ? "Up" : "From " + read.from().format(day)) + " to "
                 + (read.to() == null ? "today" : read.to().format(day));
-    }
-
-    /** The anchors the caller may choose: all for leadership and admins, a buyer's own. */
-    private List<Anchor> anchorChoices() {
-        try {
-            List<Anchor> all = anchors.listAnchors();
-            if (user.has("leadership") || user.has("admin")) {
-                return all;
-            }
-            return all.stream().filter(a -> a.getId().equals(user.anchor())).toList();
-        } catch (ServiceRefusal refusal) {
-            return List.of(); // the filters then offer no anchors; the figures still show
-        }
     }
 }

@@ -29,10 +29,11 @@ public final class Money {
         }
         BigDecimal abs = amount.abs();
         String sign = amount.signum() < 0 ? "-" : "";
-        if (abs.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+        // by what it rounds to: £999,950 is "£1.0m", not "£1000.0k"
+        if (abs.compareTo(new BigDecimal("999950")) >= 0) {
             return sign + "£" + abs.movePointLeft(6).setScale(1, RoundingMode.HALF_UP).toPlainString() + "m";
         }
-        if (abs.compareTo(BigDecimal.valueOf(1_000)) >= 0) {
+        if (abs.compareTo(new BigDecimal("999.5")) >= 0) {
             return sign + "£" + abs.movePointLeft(3).setScale(1, RoundingMode.HALF_UP).toPlainString() + "k";
         }
         return sign + "£" + abs.setScale(0, RoundingMode.HALF_UP).toPlainString();

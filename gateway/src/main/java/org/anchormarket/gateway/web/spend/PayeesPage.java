@@ -22,6 +22,7 @@ import org.anchormarket.gateway.client.PayeesClient;
 import org.anchormarket.gateway.web.Area;
 import org.anchormarket.gateway.web.FormValues;
 import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.Pager;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -38,7 +39,7 @@ public class PayeesPage {
     @CheckedTemplate
     static class Templates {
         /** {@code failed}: the payee whose mapping was refused (its field carries the error). */
-        static native TemplateInstance payees(PayeePage page, int pages, String q, String mapped,
+        static native TemplateInstance payees(PayeePage page, Pager pager, String q, String mapped,
                 ServiceRefusal refusal, String failedKey);
     }
 
@@ -57,16 +58,21 @@ public class PayeesPage {
     private TemplateInstance show(String q, String page, String notice, ServiceRefusal refusal, String failed) {
         Integer asked = FormValues.wholeNumber(page, "page", new ArrayList<>());
         int p = asked == null || asked < 0 ? 0 : Math.min(asked, 100_000);
-        String search = FormValues.text(q);
+        String typed = FormValues.text(q);
+        // the service searches by up to 200 characters of a name (a payee's key may be longer)
+        String search = typed == null || typed.length() <= 200 ? typed : typed.substring(0, 200);
         PayeePage found = payees.listPayees(false, search, p, PAGE_SIZE);
-        int pages = (int) Math.min(100_000, (found.getTotal() + PAGE_SIZE - 1) / PAGE_SIZE);
-        return Templates.payees(found, pages, search, notice, refusal, failed);
+        Pager pager = Pager.of(p, found.getTotal(), PAGE_SIZE, "/app/spend/payees"
+                + (search == null ? "" : "?q=" + URLEncoder.encode(search, StandardCharsets.UTF_8)));
+        return Templates.payees(found, pager, search, notice, refusal, failed);
     }
 
     /** What the service now holds for the payee mapped (never text from the address). */
     private String notice(String payeeKey) {
         try {
-            PayeePage page = payees.listPayees(true, payeeKey, 0, 1);
+            // the payee's own key, among those whose names contain it (a search, not a lookup)
+            PayeePage page = payees.listPayees(true, payeeKey.length() <= 200 ? payeeKey
+                    : payeeKey.substring(0, 200), 0, 200);
             return page.getItems().stream().filter(x -> x.getPayeeKey().equals(payeeKey)).findFirst()
                     .map(x -> x.getName() + " is now " + x.getSupplierName()).orElse(null);
         } catch (ServiceRefusal notShown) {
@@ -87,21 +93,26 @@ public class PayeesPage {
                     "must be the supplier's ID, as in its address in the supplier directory"));
         }
         if (FormValues.text(payeeKey) == null) {
-            errors.add(new ServiceRefusal.FieldError("payeeKey", "must name the payee to map"));
+            return Response.status(400).entity(show(q, null, null, new ServiceRefusal(400,
+                    "The form did not say which payee to map: choose one below", List.of()), null)).build();
         }
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(show(q, null, null, ServiceRefusal.ofFields(errors), payeeKey)).build();
+            // shown with the payee the form was for, whatever page it was on
+            return Response.status(400).entity(show(payeeKey, null, null, ServiceRefusal.ofFields(errors), payeeKey))
+                    .build();
         }
         try {
             Payee payee = payees.mapPayee(payeeKey, new PayeeMapping().supplierId(supplier));
             return Response.seeOther(URI.create("/app/spend/payees?mapped="
-                    + URLEncoder.encode(payee.getPayeeKey(), StandardCharsets.UTF_8))).build();
+                    + URLEncoder.encode(payee.getPayeeKey(), StandardCharsets.UTF_8).replace("+", "%20")
+                    + (FormValues.text(q) == null ? "" : "&q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8)
+                            .replace("+", "%20")))).build();
         } catch (ServiceRefusal refusal) {
             if (refusal.forbidden() || refusal.status() >= 500) {
                 throw refusal;
             }
             return Response.status(refusal.status() == 404 ? 404 : 400)
-                    .entity(show(q, null, null, refusal, payeeKey)).build();
+                    .entity(show(payeeKey, null, null, refusal, payeeKey)).build();
         }
     }
 }

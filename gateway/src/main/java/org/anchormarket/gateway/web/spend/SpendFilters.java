@@ -48,7 +48,9 @@ public record SpendFilters(@RestQuery String year, @RestQuery String from, @Rest
         try {
             return LocalDate.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            errors.add(new ServiceRefusal.FieldError(field, "must be a date as yyyy-mm-dd, e.g. 2019-04-01"));
+            // The form offers years only; a period comes from the address, so the error goes by the year's field
+            errors.add(new ServiceRefusal.FieldError("year", "must be chosen here: the period in the address ("
+                    + field + ") is not a date as yyyy-mm-dd"));
             return null;
         }
     }

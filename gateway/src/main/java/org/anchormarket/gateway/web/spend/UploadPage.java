@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.UUID;
 import org.anchormarket.contracts.analytics.model.RejectionPage;
 import org.anchormarket.contracts.analytics.model.SpendUpload;
-import org.anchormarket.contracts.tender.model.Anchor;
-import org.anchormarket.gateway.client.AnchorsClient;
 import org.anchormarket.gateway.client.SpendUploadsClient;
 import org.anchormarket.gateway.web.Area;
+import org.anchormarket.gateway.web.Choice;
 import org.anchormarket.gateway.web.CurrentUser;
 import org.anchormarket.gateway.web.FormValues;
 import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.Pager;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -43,17 +43,17 @@ public class UploadPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance upload(List<Anchor> anchors, String anchor, ServiceRefusal refusal);
+        static native TemplateInstance upload(List<Choice> anchors, String anchor, ServiceRefusal refusal);
 
         static native TemplateInstance status(SpendUpload upload, String anchorName, RejectionPage rejections,
-                int pages);
+                Pager pager);
     }
 
     private final SpendUploadsClient uploads;
-    private final AnchorsClient anchors;
+    private final AnchorChoices anchors;
     private final CurrentUser user;
 
-    UploadPage(@RestClient SpendUploadsClient uploads, @RestClient AnchorsClient anchors, CurrentUser user) {
+    UploadPage(@RestClient SpendUploadsClient uploads, AnchorChoices anchors, CurrentUser user) {
         this.uploads = uploads;
         this.anchors = anchors;
         this.user = user;
@@ -61,7 +61,7 @@ public class UploadPage {
 
     @GET
     public TemplateInstance form() {
-        return Templates.upload(anchorChoices(), user.anchor(), null);
+        return Templates.upload(anchors.options(), user.anchor(), null);
     }
 
     @POST
@@ -76,7 +76,7 @@ public class UploadPage {
             errors.add(new ServiceRefusal.FieldError("file", "must be a spend file (CSV): choose one"));
         }
         if (!errors.isEmpty()) {
-            return Response.status(400).entity(Templates.upload(anchorChoices(), chosen,
+            return Response.status(400).entity(Templates.upload(anchors.options(), chosen,
                     ServiceRefusal.ofFields(errors))).build();
         }
         try {
@@ -88,9 +88,11 @@ public class UploadPage {
                 throw refusal;
             }
             // The service names the file "body"; the form calls it "file"
+            // ("The file has no column ..." reads "File has no column ..." beside the field)
             List<ServiceRefusal.FieldError> named = refusal.errors().stream().map(e -> "body".equals(e.field())
-                    ? new ServiceRefusal.FieldError("file", e.reason()) : e).toList();
-            return Response.status(400).entity(Templates.upload(anchorChoices(), chosen,
+                    ? new ServiceRefusal.FieldError("file", e.reason() != null && e.reason().startsWith("The file ")
+                            ? e.reason().substring("The file ".length()) : e.reason()) : e).toList();
+            return Response.status(refusal.status()).entity(Templates.upload(anchors.options(), chosen,
                     new ServiceRefusal(refusal.status(), refusal.detail(), named))).build();
         }
     }
@@ -108,22 +110,8 @@ public class UploadPage {
         Integer asked = FormValues.wholeNumber(page, "page", new ArrayList<>());
         int p = asked == null || asked < 0 ? 0 : Math.min(asked, 100_000);
         RejectionPage rejections = uploads.getSpendUploadRejections(uploadId, p, REJECTIONS_PAGE_SIZE);
-        int pages = (int) Math.min(100_000, (rejections.getTotal() + REJECTIONS_PAGE_SIZE - 1) / REJECTIONS_PAGE_SIZE);
-        String anchorName = anchorChoices().stream().filter(a -> a.getId().equals(upload.getAnchor()))
-                .map(Anchor::getName).findFirst().orElse(upload.getAnchor());
-        return Templates.status(upload, anchorName, rejections, pages);
-    }
-
-    /** The anchors the caller may upload for: all for leadership and admins, a buyer's own. */
-    private List<Anchor> anchorChoices() {
-        try {
-            List<Anchor> all = anchors.listAnchors();
-            if (user.has("leadership") || user.has("admin")) {
-                return all;
-            }
-            return all.stream().filter(a -> a.getId().equals(user.anchor())).toList();
-        } catch (ServiceRefusal refusal) {
-            return List.of();
-        }
+        String anchorName = anchors.name(upload.getAnchor());
+        return Templates.status(upload, anchorName, rejections, Pager.of(p, rejections.getTotal(),
+                REJECTIONS_PAGE_SIZE, "/app/spend/uploads/" + uploadId));
     }
 }

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Benchmark (issue 9): spend lines end to end — a spend file uploaded through the gateway until every line is
+# counted in the reports — and each report's latency over what was loaded.
+# Usage: deploy/bench/spend.sh [lines] [report-runs]   (lines 0: only the reports, over what is loaded already)
+# The file is made from the four real Greater Manchester 2019 files (../shared/data/gm-council-spend-2019, read by
+# path, never copied into the repository): their lines over and over, each round moved a year back and given its own
+# transaction numbers, so that every line is a payment of its own. Starts ./run.sh with its own data directory
+# (unless a platform is running), prints the figures for docs/performance.md and stops what it started.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+lines=${1:-1000000}
+runs=${2:-20}
+shared=${ANCHOR_REFERENCE_DATA:-$(pwd)/../shared/data}/gm-council-spend-2019
+[ -f "$shared/bolton_2019.csv" ] || { echo "needs the shared data: $shared" >&2; exit 1; }
+
+data=$(pwd)/target/bench-spend
+mkdir -p "$data"
+export ANCHOR_DATA_DIR="$data"
+export GATEWAY_RATE_LIMITS_PER_USER_PER_MINUTE=100000000 GATEWAY_RATE_LIMITS_PER_ADDRESS_PER_MINUTE=100000000
+if curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; then
+  echo "using the platform already running"
+else
+  ./run.sh > "$data/run.log" 2>&1 &
+  platform=$!
+  trap 'kill -TERM $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
+  until curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; do
+    kill -0 $platform 2>/dev/null || { echo "./run.sh stopped: see $data/run.log" >&2; exit 1; }
+    sleep 2
+  done
+fi
+
+token() {
+  curl -sf -d grant_type=password -d client_id=anchor-cli -d username="$1" -d password="$1" \
+    http://127.0.0.1:8180/realms/anchor-market/protocol/openid-connect/token |
+    sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+admin=$(token admin1)
+if [ "$lines" -gt 0 ]; then
+# Each run loads its own anchor's copy, so a second run measures new lines, not duplicates.
+anchor="bench-$(date +%s)"
+file="$data/spend-$lines.csv"
+if [ ! -f "$file" ]; then
+  echo "making $file ($lines lines from the four real files) ..."
+  # Column 4 beneficiary_name, 5 payment_date (yyyy-mm-dd), 6 amount, 10 company_number.
+  awk -F, -v want="$lines" 'BEGIN { print "Payment Date,Transaction Number,Net Amount,Supplier Name,Company Number" }
+    FNR == 1 { next }
+    /"/ { next }  # the few quoted cells (names with commas or quotes) are left out: awk splits on every comma
+    { row[n++] = $5 "," $6 "," $4 "," $10 }
+    END {
+      for (i = 0; i < want; i++) {
+        split(row[i % n], f, ",")
+        round = int(i / n)
+        y = substr(f[1], 1, 4) - round; d = substr(f[1], 6, 2) "/" substr(f[1], 9, 2)
+        if (d == "02/29") d = "02/28"
+        printf "%s/%s/%d,R%d-%d,%s,\"%s\",%s\n", substr(d, 4, 2), substr(d, 1, 2), y, round, i % n, f[2], f[3], f[4]
+      }
+    }' "$shared"/bolton_2019.csv "$shared"/oldham_2019.csv "$shared"/salford_2019.csv "$shared"/tameside_2019.csv \
+    > "$file"
+fi
+echo "file: $(($(wc -l < "$file") - 1)) lines, $(du -h "$file" | cut -f1)"
+
+curl -sf -o /dev/null -H "Authorization: Bearer $admin" -H "Content-Type: application/json" \
+  -d "{\"id\": \"$anchor\", \"name\": \"Benchmark anchor $anchor\", \"type\": \"OTHER\"}" \
+  http://127.0.0.1:8080/api/anchors || { echo "could not register the anchor $anchor" >&2; exit 1; }
+# spend analytics learns the anchor from anchor.anchors
+for _ in $(seq 1 60); do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" \
+    "http://127.0.0.1:8084/api/reports/local-spend?anchor=$anchor")
+  [ "$code" = 200 ] && break; sleep 0.5
+done
+
+now_ms() { date +%s%3N; }
+start=$(now_ms)
+fresh=$start
+location=$(curl -sS -D - -o /dev/null -H "Authorization: Bearer $admin" -H "Content-Type: text/csv" \
+  --data-binary "@$file" "http://127.0.0.1:8080/api/spend/uploads?anchor=$anchor" |
+  tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+[ -n "$location" ] || { echo "the upload was refused" >&2; exit 1; }
+uploaded=$(now_ms)
+while :; do
+  status=$(curl -sf -H "Authorization: Bearer $admin" "$location")
+  case "$status" in
+    *'"status":"RUNNING"'*) sleep 0.2 ;;
+    *'"status":"DONE"'*) break ;;
+    *) echo "the upload did not finish: ${status:0:400}" >&2; exit 1 ;;
+  esac
+  # tokens last 15 minutes; a long run takes a new one every ten
+  if [ $(( $(now_ms) - fresh )) -gt 600000 ]; then admin=$(token admin1); fresh=$(now_ms); fi
+done
+done_ms=$(now_ms)
+counted=$(curl -sf -H "Authorization: Bearer $admin" "http://127.0.0.1:8080/api/reports/local-spend?anchor=$anchor" |
+  grep -o '"lines":[0-9]*' | cut -d: -f2)
+queryable=$(now_ms)
+accepted=$(echo "$status" | grep -o '"rowsAccepted":[0-9]*' | cut -d: -f2)
+echo "== upload of $lines lines (anchor $anchor)"
+echo "sent in $(( uploaded - start )) ms; read and stored after $(( done_ms - start )) ms; in the reports after $(( queryable - start )) ms"
+echo "accepted $accepted, counted in the report $counted"
+echo "lines/s end to end: $(( lines * 1000 / (queryable - start) ))"
+[ "$counted" = "$lines" ] || { echo "the report counts $counted lines, not $lines" >&2; exit 1; }
+fi
+
+total=$(curl -sf -H "Authorization: Bearer $admin" "http://127.0.0.1:8080/api/reports/local-spend" |
+  grep -o '"lines":[0-9]*' | cut -d: -f2)
+echo "== reports over every anchor's lines ($total), $runs runs each, through the gateway (ms: p50 p95 max)"
+for report in local-spend local-spend/by/anchor local-spend/by/town local-spend/by/financialYear \
+    "local-spend/by/month?from=2018-04-01&to=2019-03-31" top-suppliers leakage funnel; do
+  times=()
+  for _ in $(seq 1 "$runs"); do
+    t=$(curl -s -o /dev/null -w '%{time_total}' -H "Authorization: Bearer $admin" \
+      "http://127.0.0.1:8080/api/reports/$report")
+    times+=("$(awk -v t="$t" 'BEGIN { printf "%d", t * 1000 }')")
+  done
+  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+  p50=$(echo "$sorted" | awk -v n="$runs" 'NR == int((n + 1) / 2)')
+  p95=$(echo "$sorted" | awk -v n="$runs" 'NR == int(n * 0.95 + 0.999)')
+  max=$(echo "$sorted" | tail -1)
+  printf '%-50s %6s %6s %6s\n' "$report" "$p50" "$p95" "$max"
+done

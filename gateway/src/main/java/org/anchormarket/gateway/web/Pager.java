@@ -1,0 +1,21 @@
+package org.anchormarket.gateway.web;
+
+/**
+ * Previous and next links for a long list shown a page at a time (GOV.UK's pagination for lists of unknown
+ * length: however many pages there are, two links, never one per page). {@code base} is the list's address with its
+ * query so far, to which {@code page=N} is added.
+ */
+public record Pager(int page, long pages, String previous, String next) {
+
+    public static Pager of(int page, long total, int pageSize, String base) {
+        long pages = (total + pageSize - 1) / pageSize;
+        String join = base.contains("?") ? "&" : "?";
+        return new Pager(page, pages, page > 0 ? base + join + "page=" + (page - 1) : null,
+                page + 1 < pages ? base + join + "page=" + (page + 1) : null);
+    }
+
+    /** The page shown, counted from 1 as people count. */
+    public int shown() {
+        return page + 1;
+    }
+}
