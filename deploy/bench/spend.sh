@@ -14,26 +14,8 @@ shared=${ANCHOR_REFERENCE_DATA:-$(pwd)/../shared/data}/gm-council-spend-2019
 [ -f "$shared/bolton_2019.csv" ] || { echo "needs the shared data: $shared" >&2; exit 1; }
 
 data=$(pwd)/target/bench-spend
-mkdir -p "$data"
-export ANCHOR_DATA_DIR="$data"
-export GATEWAY_RATE_LIMITS_PER_USER_PER_MINUTE=100000000 GATEWAY_RATE_LIMITS_PER_ADDRESS_PER_MINUTE=100000000
-if curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; then
-  echo "using the platform already running"
-else
-  ./run.sh > "$data/run.log" 2>&1 &
-  platform=$!
-  trap 'kill -TERM $platform 2>/dev/null; wait $platform 2>/dev/null || true' EXIT
-  until curl -sf http://127.0.0.1:9080/q/health/ready >/dev/null 2>&1; do
-    kill -0 $platform 2>/dev/null || { echo "./run.sh stopped: see $data/run.log" >&2; exit 1; }
-    sleep 2
-  done
-fi
-
-token() {
-  curl -sf -d grant_type=password -d client_id=anchor-cli -d username="$1" -d password="$1" \
-    http://127.0.0.1:8180/realms/anchor-market/protocol/openid-connect/token |
-    sed 's/.*"access_token":"\([^"]*\)".*/\1/'
-}
+. deploy/bench/lib.sh
+platform_up "$data"
 
 admin=$(token admin1)
 if [ "$lines" -gt 0 ]; then
