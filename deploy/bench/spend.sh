@@ -45,20 +45,19 @@ echo "file: $(($(wc -l < "$file") - 1)) lines, $(du -h "$file" | cut -f1)"
 curl -sf -o /dev/null -H "Authorization: Bearer $admin" -H "Content-Type: application/json" \
   -d "{\"id\": \"$anchor\", \"name\": \"Benchmark anchor $anchor\", \"type\": \"OTHER\"}" \
   http://127.0.0.1:8080/api/anchors || { echo "could not register the anchor $anchor" >&2; exit 1; }
-# spend analytics learns the anchor from anchor.anchors
-for _ in $(seq 1 60); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $admin" \
-    "http://127.0.0.1:8084/api/reports/local-spend?anchor=$anchor")
-  [ "$code" = 200 ] && break; sleep 0.5
-done
-
 now_ms() { date +%s%3N; }
-start=$(now_ms)
+# spend analytics learns the anchor from anchor.anchors: until it has, the upload is refused naming the anchor
+for _ in $(seq 1 60); do
+  start=$(now_ms)
+  location=$(curl -sS -D "$data/upload.head" -o "$data/upload.body" -H "Authorization: Bearer $admin" \
+    -H "Content-Type: text/csv" --data-binary "@$file" "http://127.0.0.1:8080/api/spend/uploads?anchor=$anchor" &&
+    tr -d '\r' < "$data/upload.head" | sed -n 's/^[Ll]ocation: //p')
+  [ -n "$location" ] && break
+  grep -q '"anchor"' "$data/upload.body" || break
+  sleep 0.5
+done
 fresh=$start
-location=$(curl -sS -D - -o /dev/null -H "Authorization: Bearer $admin" -H "Content-Type: text/csv" \
-  --data-binary "@$file" "http://127.0.0.1:8080/api/spend/uploads?anchor=$anchor" |
-  tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-[ -n "$location" ] || { echo "the upload was refused" >&2; exit 1; }
+[ -n "$location" ] || { echo "the upload was refused: $(head -c 400 "$data/upload.body")" >&2; exit 1; }
 uploaded=$(now_ms)
 while :; do
   status=$(curl -sf -H "Authorization: Bearer $admin" "$location")

@@ -18,7 +18,9 @@ import java.time.temporal.ChronoUnit;
 /**
  * Seeds a new platform through its public API, as real users would, so it is not empty: local and non-local
  * suppliers (registered by admin1 on their behalf, so the demo users supplier1 and supplier2 are still free to
- * register their own organisation), an open tender reserved for VCFSE organisations, a meet-the-buyer event. The borough's anchors come
+ * register their own organisation), an open tender reserved for VCFSE organisations, a meet-the-buyer event, and
+ * a year of real published spend for the dashboard (Bolton Council's 2019 "spend over £500" file from the reference
+ * data, under a demo anchor of its own so no Wigan anchor is credited with it). The borough's anchors come
  * with tender-service's reference data. Each item is added only when it is not there yet, so a seeding interrupted
  * half-way (Ctrl-C, a service down) is finished by the next start; once all is there, the data directory is marked
  * and later starts skip it.
@@ -32,10 +34,19 @@ public final class DemoData {
     private final java.util.Map<String, String> tokens = new java.util.HashMap<>();
     private final String gateway;
     private final String tokenUrl;
+    /** The real spend file the demo loads; null: none (a checkout without the reference data). */
+    private final Path spendFile;
 
     public DemoData(String gateway, String tokenUrl) {
+        this(gateway, tokenUrl, null);
+    }
+
+    /** With the reference-data folder ({@code Platform.referenceData()}), whose real spend file it loads. */
+    public DemoData(String gateway, String tokenUrl, Path referenceData) {
         this.gateway = gateway;
         this.tokenUrl = tokenUrl;
+        Path file = referenceData == null ? null : referenceData.resolve("gm-council-spend-2019/bolton_2019.csv");
+        this.spendFile = file != null && Files.isReadable(file) ? file : null;
     }
 
     /** Seeds unless this data directory was seeded before; returns whether it seeded. */
@@ -88,6 +99,57 @@ public final class DemoData {
                 {"title": "Meet the buyer: Wigan anchors", "kind": "MEET_THE_BUYER", "startsAt": "%s",
                  "venue": "Robin Park Arena, Wigan", "capacity": 300}""".formatted(Instant.now()
                 .plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS)));
+        if (spendFile != null) {
+            spend();
+        }
+    }
+
+    static final String DEMO_SPEND_ANCHOR = "bolton-council-demo";
+
+    /**
+     * Bolton's 2019 spend under a demo anchor, unless its payments are there: the anchor first (spend analytics
+     * learns it from anchor.anchors, so the upload is tried again for a while while it is not known yet), then the
+     * file, read after the answer. Loading it twice would count nothing twice anyway.
+     */
+    private void spend() {
+        HttpResponse<String> anchor = send(authorized("admin1", "/api/anchors/" + DEMO_SPEND_ANCHOR).GET().build());
+        if (anchor.statusCode() == 404) {
+            post("admin1", "/api/anchors", """
+                    {"id": "%s", "name": "Bolton Council (demo: its published 2019 spend)", "type": "SUB_CENTRAL"}"""
+                    .formatted(DEMO_SPEND_ANCHOR));
+        }
+        if (read(get("admin1", "/api/reports/local-spend?anchor=" + DEMO_SPEND_ANCHOR)).path("lines").asLong() > 0) {
+            return;
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> upload;
+            try {
+                upload = send(authorized("admin1", "/api/spend/uploads?anchor=" + DEMO_SPEND_ANCHOR)
+                        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofFile(spendFile)).build());
+            } catch (java.io.FileNotFoundException e) {
+                throw new IllegalStateException("Demo data: " + spendFile + " is gone", e);
+            }
+            if (upload.statusCode() == 202) {
+                return;
+            }
+            boolean anchorNotKnownYet = upload.statusCode() == 400 && upload.body().contains("\"anchor\"");
+            if (!anchorNotKnownYet || System.nanoTime() > until) {
+                throw new IllegalStateException("Demo data: uploading " + spendFile.getFileName() + " answered "
+                        + upload.statusCode() + ": " + upload.body());
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private HttpRequest.Builder authorized(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + tokens.computeIfAbsent(user, this::token));
     }
 
     /** Registers the supplier (as admin1) unless one of that legal name is registered already. */

@@ -64,7 +64,7 @@ public final class Launcher {
         platform.supervise(Duration.ofSeconds(2), event -> System.out.printf("[anchor-market] %s %s%n",
                 java.time.LocalTime.now().withNano(0), event));
         try {
-            boolean seeded = new DemoData(layout.gatewayUrl(), platform.tokenUrl()).seedOnce(layout.dataDir());
+            boolean seeded = new DemoData(layout.gatewayUrl(), platform.tokenUrl(), platform.referenceData()).seedOnce(layout.dataDir());
             System.out.println(summary(layout, platform, seeded, seconds(begin)));
         } catch (RuntimeException e) {
             System.err.println("[anchor-market] demo data failed: " + e.getMessage());

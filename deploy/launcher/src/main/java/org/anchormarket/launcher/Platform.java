@@ -138,6 +138,13 @@ public final class Platform implements AutoCloseable {
         awaitReady(List.of(gatewayApp()));
     }
 
+    /** The operator's reference-data folder: {@code ANCHOR_REFERENCE_DATA}, by default {@code ../shared/data}. */
+    public Path referenceData() {
+        String configured = System.getenv("ANCHOR_REFERENCE_DATA");
+        return (configured == null || configured.isBlank() ? layout.root().resolve("../shared/data")
+                : Path.of(configured)).toAbsolutePath().normalize();
+    }
+
     /**
      * supplier-service's settings for the local platform (other services ignore them). The reference files in
      * their official formats, from the operator's reference-data folder
@@ -146,9 +153,7 @@ public final class Platform implements AutoCloseable {
      * ONS Postcode Directory as unzipped under {@code onspd/} ({@code Data/ONSPD_..._UK.csv}).
      */
     private Map<String, String> supplierSettings() {
-        String configured = System.getenv("ANCHOR_REFERENCE_DATA");
-        Path folder = (configured == null || configured.isBlank() ? layout.root().resolve("../shared/data")
-                : Path.of(configured)).toAbsolutePath().normalize();
+        Path folder = referenceData();
         Map<String, String> env = new HashMap<>();
         Path cpv = folder.resolve("cpv-2008/cpv_2008_en.csv");
         if (Files.isReadable(cpv)) {

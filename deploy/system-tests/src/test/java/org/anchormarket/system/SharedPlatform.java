@@ -33,7 +33,7 @@ public final class SharedPlatform implements BeforeAllCallback {
         Path data = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "platform-");
         PlatformLayout layout = PlatformLayout.freePorts(root, data);
         platform = Platform.start(layout, false, step -> System.out.println("[system-test] starting " + step));
-        assertTrue(new DemoData(layout.gatewayUrl(), platform.tokenUrl()).seedOnce(data));
+        assertTrue(new DemoData(layout.gatewayUrl(), platform.tokenUrl(), platform.referenceData()).seedOnce(data));
         platform.supervise(Duration.ofSeconds(1), event -> System.out.println("[system-test] " + event));
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedPlatform.class.getName(),
                 (ExtensionContext.Store.CloseableResource) SharedPlatform::stopLeavingNothingBehind);

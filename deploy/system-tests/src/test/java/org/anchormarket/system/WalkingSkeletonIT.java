@@ -105,7 +105,7 @@ class WalkingSkeletonIT {
                 .then().statusCode(200).extract().path("total");
         int tenders = given().auth().oauth2(admin).when().get(gateway + "/api/tenders").then().statusCode(200)
                 .extract().path("size()");
-        new DemoData(gateway, platform.tokenUrl()).seed();
+        new DemoData(gateway, platform.tokenUrl(), platform.referenceData()).seed();
         given().auth().oauth2(admin).when().get(gateway + "/api/suppliers?q=Pemberton Joinery Ltd")
                 .then().statusCode(200).body("total", equalTo(suppliers));
         given().auth().oauth2(admin).when().get(gateway + "/api/tenders").then().statusCode(200)

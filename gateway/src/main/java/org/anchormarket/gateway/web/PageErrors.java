@@ -70,6 +70,13 @@ public class PageErrors {
         };
     }
 
+    /** A request whose body could not be read (a multipart form cut short, a wrong boundary): a bad request. */
+    @ServerExceptionMapper
+    public Response unreadable(java.io.IOException e) {
+        LOG.infof("%s %s: the request could not be read: %s", request.method(), request.path(), e.getMessage());
+        return page() ? html(400, Templates.badRequest()) : problem(400, "The request could not be read");
+    }
+
     /** A service that could not be reached at all (refused connection, timeout): unavailable, not a failure. */
     @ServerExceptionMapper
     public Response unreachable(jakarta.ws.rs.ProcessingException e) {

@@ -10,7 +10,8 @@ public record Pager(int page, long pages, String previous, String next) {
     public static Pager of(int page, long total, int pageSize, String base) {
         long pages = (total + pageSize - 1) / pageSize;
         String join = base.contains("?") ? "&" : "?";
-        return new Pager(page, pages, page > 0 ? base + join + "page=" + (page - 1) : null,
+        // past the end (an address typed by hand): back to the last page
+        return new Pager(page, pages, page > 0 ? base + join + "page=" + Math.min(page - 1, Math.max(pages - 1, 0)) : null,
                 page + 1 < pages ? base + join + "page=" + (page + 1) : null);
     }
 

@@ -73,6 +73,27 @@ public class LocalSpendReports {
         this.db = db;
     }
 
+    /** The earliest and latest dates a report's period may name (the period before is worked out from them). */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+    /** A period a report can cover: {@code from} not after {@code to}, both between 1900 and 2999. */
+    static void checkPeriod(LocalDate from, LocalDate to) {
+        List<DomainException.Violation> outside = new java.util.ArrayList<>();
+        if (from != null && (from.isBefore(EARLIEST) || from.isAfter(LATEST))) {
+            outside.add(new DomainException.Violation("from", "must be between 1900-01-01 and 2999-12-31"));
+        }
+        if (to != null && (to.isBefore(EARLIEST) || to.isAfter(LATEST))) {
+            outside.add(new DomainException.Violation("to", "must be between 1900-01-01 and 2999-12-31"));
+        }
+        if (!outside.isEmpty()) {
+            throw new DomainException.Invalid("The request has invalid fields", outside);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw DomainException.Invalid.field("to", "is before from");
+        }
+    }
+
     /** The anchors a caller's report covers: a buyer's own only; {@code anchors} empty means all. */
     static List<String> scope(SpendUploads.Caller caller, List<String> anchors) {
         List<String> asked = anchors == null ? List.of() : anchors.stream().distinct().toList();
@@ -195,9 +216,7 @@ public class LocalSpendReports {
     public Breakdown breakdown(SpendUploads.Caller caller, String dimensionName, LocalDate from, LocalDate to,
             List<String> anchors) {
         Dimension dimension = Dimension.of(dimensionName);
-        if (from != null && to != null && from.isAfter(to)) {
-            throw DomainException.Invalid.field("to", "is before from");
-        }
+        checkPeriod(from, to);
         List<String> scope = scope(caller, anchors);
         boolean withPrevious = from != null && to != null;
         LocalDate previousFrom = null;
@@ -289,9 +308,7 @@ public class LocalSpendReports {
     }
 
     public LocalSpend localSpend(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw DomainException.Invalid.field("to", "is before from");
-        }
+        checkPeriod(from, to);
         List<String> scope = scope(caller, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = db.getConnection(); PreparedStatement report = c.prepareStatement(REPORT)) {

@@ -64,9 +64,7 @@ public class SupplierReports {
     }
 
     private static Scope scope(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw DomainException.Invalid.field("to", "is before from");
-        }
+        LocalSpendReports.checkPeriod(from, to);
         return new Scope(from, to, LocalSpendReports.scope(caller, anchors));
     }
 

@@ -96,8 +96,13 @@ public class DashboardPage {
             if (refusal.forbidden() || refusal.status() >= 500) {
                 throw refusal;
             }
+            // The form offers years; a period the service refused came from the address: said by the year's field
+            List<ServiceRefusal.FieldError> shown = refusal.errors().stream().map(e -> "from".equals(e.field())
+                    || "to".equals(e.field()) ? new ServiceRefusal.FieldError("year", "must be chosen here: the "
+                            + "period in the address (" + e.field() + ") " + e.reason()) : e).toList();
             return Response.status(refusal.status()).entity(Templates.dashboard(filters, null, null,
-                    anchors.options(), anchors.any(), List.of(), refusal)).build();
+                    anchors.options(), anchors.any(), List.of(),
+                    new ServiceRefusal(refusal.status(), refusal.detail(), shown))).build();
         }
     }
 
@@ -110,7 +115,9 @@ public class DashboardPage {
         SpendFilters.Read read = filters.read(errors);
         boolean breakdown = report != null && report.startsWith(BREAKDOWN)
                 && CSV_BREAKDOWNS.contains(report.substring(BREAKDOWN.length()));
-        if (report == null || !(breakdown || CSV_REPORTS.contains(report)) || !errors.isEmpty()) {
+        boolean anchorOffered = read.anchors().isEmpty() || anchors.list().isEmpty()
+                || anchors.list().stream().anyMatch(a -> a.getId().equals(read.anchors().get(0)));
+        if (report == null || !(breakdown || CSV_REPORTS.contains(report)) || !errors.isEmpty() || !anchorOffered) {
             throw new BadRequestException("Not a report that can be downloaded, or filters that cannot be read");
         }
         String from = read.from() == null ? null : read.from().toString();

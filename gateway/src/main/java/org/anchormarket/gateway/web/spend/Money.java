@@ -31,12 +31,26 @@ public final class Money {
         String sign = amount.signum() < 0 ? "-" : "";
         // by what it rounds to: £999,950 is "£1.0m", not "£1000.0k"
         if (abs.compareTo(new BigDecimal("999950")) >= 0) {
-            return sign + "£" + abs.movePointLeft(6).setScale(1, RoundingMode.HALF_UP).toPlainString() + "m";
+            return sign + "£" + oneDecimal(abs.movePointLeft(6)) + "m";
         }
         if (abs.compareTo(new BigDecimal("999.5")) >= 0) {
             return sign + "£" + abs.movePointLeft(3).setScale(1, RoundingMode.HALF_UP).toPlainString() + "k";
         }
         return sign + "£" + abs.setScale(0, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** "15,437.4": one decimal, thousands separated. */
+    private static String oneDecimal(BigDecimal value) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.UK);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value.setScale(1, RoundingMode.HALF_UP));
+    }
+
+    /** A count and what it counts: "1 supplier", "16,793 payments". */
+    public static String counted(Number n, String noun) {
+        return count(n) + " " + (n != null && n.longValue() == 1 ? noun : noun + "s");
     }
 
     /** {@code part} of {@code whole} as "37.9%"; "–" when nothing was spent. */

@@ -330,6 +330,11 @@ public final class SpendFile {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new UnreadableHeader("The file's header cannot be read (" + rootMessage(e) + ")");
         }
+        if (header.stream().anyMatch(cell -> cell.indexOf('\u0000') >= 0)) {
+            // what a UTF-16 file (Excel's "Unicode text") looks like read byte by byte; never echoed
+            throw new UnreadableHeader("The file is not UTF-8 or Windows-1252 text (it looks like UTF-16): save it as "
+                    + "CSV UTF-8 and upload it again");
+        }
         if (header.stream().anyMatch(cell -> cell.indexOf(NOT_TEXT) >= 0)) {
             throw new UnreadableHeader("The file's header has bytes that are not text in UTF-8 or Windows-1252");
         }

@@ -119,6 +119,22 @@ class SpendFileTest {
         assertEquals(List.of("Dept"), SpendFile.unused(taken));
     }
 
+    /** Excel's "Unicode text" is UTF-16: once misread as Windows-1252, its NUL bytes were echoed in the refusal. */
+    @Test
+    void shouldRefuseAUtf16FileSayingHowToSaveIt() throws IOException {
+        Path file = Files.createTempFile("spend-utf16-", ".csv");
+        byte[] text = "Date,Supplier,Amount\r\n03/01/2019,Best Asian Media Ltd,500.00\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+        byte[] bom = {(byte) 0xFF, (byte) 0xFE};
+        Files.write(file, java.nio.ByteBuffer.allocate(bom.length + text.length).put(bom).put(text).array());
+        var refused = assertThrows(SpendFile.UnreadableHeader.class,
+                () -> SpendFile.read(file, Map.of(), l -> { }, r -> { }));
+        assertTrue(refused.getMessage().contains("UTF-16") && refused.getMessage().contains("CSV UTF-8"),
+                refused.getMessage());
+        assertTrue(refused.getMessage().indexOf('\u0000') < 0, "no NUL echoed: " + refused.getMessage());
+        Files.delete(file);
+    }
+
     @Test
     void shouldNeverNameAPayeeThePublisherWithheld() throws IOException {
         Path file = write("""
