@@ -50,6 +50,14 @@ public class AnchorChoices {
         return user.has("leadership") || user.has("admin") ? "All anchors" : "Your institution";
     }
 
+    /**
+     * Whether a page may ask for {@code anchors} (the filter's one anchor, or none for all the caller sees): yes when
+     * none is named, when it is one of the choices, or when tender-service could not say (the service decides).
+     */
+    public boolean offers(List<String> anchors) {
+        return anchors.isEmpty() || list().isEmpty() || list().stream().anyMatch(a -> a.getId().equals(anchors.get(0)));
+    }
+
     /** The anchor's name, or its id when it is not one of the choices. */
     public String name(String id) {
         return list().stream().filter(a -> a.getId().equals(id)).map(Anchor::getName).findFirst().orElse(id);

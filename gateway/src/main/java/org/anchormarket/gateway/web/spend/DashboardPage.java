@@ -17,7 +17,6 @@ import org.anchormarket.contracts.analytics.model.Leakage;
 import org.anchormarket.contracts.analytics.model.LocalSpendBreakdown;
 import org.anchormarket.contracts.analytics.model.LocalSpendReport;
 import org.anchormarket.contracts.analytics.model.TopSuppliers;
-import org.anchormarket.contracts.tender.model.Anchor;
 import org.anchormarket.gateway.client.SpendReportsClient;
 import org.anchormarket.gateway.web.Area;
 import org.anchormarket.gateway.web.Choice;
@@ -69,9 +68,7 @@ public class DashboardPage {
     public Response dashboard(@BeanParam SpendFilters filters) {
         List<ServiceRefusal.FieldError> errors = new ArrayList<>();
         SpendFilters.Read read = filters.read(errors);
-        List<Anchor> choices = anchors.list();
-        if (!read.anchors().isEmpty() && !choices.isEmpty()
-                && choices.stream().noneMatch(a -> a.getId().equals(read.anchors().get(0)))) {
+        if (!anchors.offers(read.anchors())) {
             errors.add(new ServiceRefusal.FieldError("anchor", "must be one of the anchor institutions listed"));
         }
         if (!errors.isEmpty()) {
@@ -115,9 +112,8 @@ public class DashboardPage {
         SpendFilters.Read read = filters.read(errors);
         boolean breakdown = report != null && report.startsWith(BREAKDOWN)
                 && CSV_BREAKDOWNS.contains(report.substring(BREAKDOWN.length()));
-        boolean anchorOffered = read.anchors().isEmpty() || anchors.list().isEmpty()
-                || anchors.list().stream().anyMatch(a -> a.getId().equals(read.anchors().get(0)));
-        if (report == null || !(breakdown || CSV_REPORTS.contains(report)) || !errors.isEmpty() || !anchorOffered) {
+        if (report == null || !(breakdown || CSV_REPORTS.contains(report)) || !errors.isEmpty()
+                || !anchors.offers(read.anchors())) {
             throw new BadRequestException("Not a report that can be downloaded, or filters that cannot be read");
         }
         String from = read.from() == null ? null : read.from().toString();
