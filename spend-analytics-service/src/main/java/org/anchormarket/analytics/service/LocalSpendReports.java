@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,43 +28,6 @@ public class LocalSpendReports {
             long localSuppliersPaid, BigDecimal unmatchedSpend, BigDecimal redactedSpend, BigDecimal committedSpend,
             long lines) {
     }
-
-    /**
-     * Each payment in scope with its payee's supplier and the classification that supplier had on the payment date:
-     * the newest from before the end of that day, else (paid before it registered) the earliest known.
-     */
-    private static final String CLASSIFIED = """
-            with scoped as (
-                select l.anchor_id, l.category, l.amount, l.payment_date, l.payee_key, p.supplier_id
-                from spend_line l left join payee p on p.payee_key = l.payee_key
-                where l.payment_date >= ? and l.payment_date <= ?
-                  and (cardinality(?::text[]) = 0 or l.anchor_id = any(?))
-            ), classified as (
-                select s.*, c.locality, c.town, c.ward, c.size_band, c.sme, c.vcfse
-                from scoped s left join lateral (
-                    select c.locality, c.town, c.ward, c.size_band, c.sme, c.vcfse from supplier_classification c
-                    where c.supplier_id = s.supplier_id
-                    order by c.valid_from < (s.payment_date + 1)::timestamp at time zone 'Europe/London' desc,
-                             case when c.valid_from < (s.payment_date + 1)::timestamp at time zone 'Europe/London'
-                                  then c.valid_from end desc nulls last,
-                             c.valid_from
-                    limit 1) c on s.supplier_id is not null
-            )
-            """;
-
-    private static final String REPORT = CLASSIFIED + """
-            select coalesce(sum(amount), 0),
-                   coalesce(sum(amount) filter (where locality = 'IN_BOROUGH'), 0),
-                   coalesce(sum(amount) filter (where locality = 'GREATER_MANCHESTER'), 0),
-                   coalesce(sum(amount) filter (where sme), 0),
-                   coalesce(sum(amount) filter (where vcfse), 0),
-                   count(distinct supplier_id) filter (where vcfse),
-                   count(distinct supplier_id) + count(distinct payee_key) filter (where supplier_id is null),
-                   count(distinct supplier_id) filter (where locality = 'IN_BOROUGH'),
-                   coalesce(sum(amount) filter (where payee_key is not null and supplier_id is null), 0),
-                   coalesce(sum(amount) filter (where payee_key is null), 0),
-                   count(*)
-            from classified""";
 
     private final DataSource db;
 
@@ -112,27 +74,22 @@ public class LocalSpendReports {
 
     /** A breakdown's dimensions: the key each payment falls under, and whether it is a time. */
     public enum Dimension {
-        ANCHOR("anchor", "anchor_id", false),
-        LOCALITY("locality", SUPPLIER_KEY.formatted("locality"), false),
-        TOWN("town", SUPPLIER_KEY.formatted(
-                "case when locality = 'IN_BOROUGH' then coalesce(town, 'UNKNOWN') else 'OUTSIDE_BOROUGH' end"), false),
-        WARD("ward", SUPPLIER_KEY.formatted(
-                "case when locality = 'IN_BOROUGH' then coalesce(ward, 'UNKNOWN') else 'OUTSIDE_BOROUGH' end"), false),
-        SIZE_BAND("sizeBand", SUPPLIER_KEY.formatted("size_band"), false),
-        VCFSE("vcfse", SUPPLIER_KEY.formatted("case when vcfse then 'true' else 'false' end"), false),
-        CATEGORY("category", "coalesce(category, '')", false),
-        MONTH("month", "to_char(%s, 'YYYY-MM')", true),
-        QUARTER("quarter", "to_char(%1$s - interval '3 months', 'YYYY') || '-Q' || to_char(%1$s - interval '3 months', 'Q')",
-                true),
-        FINANCIAL_YEAR("financialYear", "to_char(%s - interval '3 months', 'YYYY')", true);
+        ANCHOR("anchor", false),
+        LOCALITY("locality", false),
+        TOWN("town", false),
+        WARD("ward", false),
+        SIZE_BAND("sizeBand", false),
+        VCFSE("vcfse", false),
+        CATEGORY("category", false),
+        MONTH("month", true),
+        QUARTER("quarter", true),
+        FINANCIAL_YEAR("financialYear", true);
 
         private final String name;
-        private final String key;
         private final boolean time;
 
-        Dimension(String name, String key, boolean time) {
+        Dimension(String name, boolean time) {
             this.name = name;
-            this.key = key;
             this.time = time;
         }
 
@@ -140,9 +97,32 @@ public class LocalSpendReports {
             return name;
         }
 
-        /** The SQL of the key, for payments dated {@code date} (an SQL expression). */
-        String key(String date) {
-            return time ? key.formatted(date) : key;
+        /**
+         * The key of a cube row's payments, made in {@code month}: a supplier dimension's value for matched payments,
+         * UNMATCHED or WITHHELD for the others; a time's bucket.
+         */
+        String key(SpendCube.Row row, LocalDate month) {
+            return switch (this) {
+                case ANCHOR -> row.anchorId();
+                case CATEGORY -> row.category();
+                case MONTH -> month.toString().substring(0, 7);
+                case QUARTER -> {
+                    LocalDate fiscal = month.minusMonths(3);
+                    yield fiscal.getYear() + "-Q" + ((fiscal.getMonthValue() - 1) / 3 + 1);
+                }
+                case FINANCIAL_YEAR -> String.valueOf(month.minusMonths(3).getYear());
+                default -> row.withheld() ? "WITHHELD" : row.unmatched() ? "UNMATCHED" : switch (this) {
+                    case LOCALITY -> known(row.locality());
+                    case TOWN -> row.inBorough() ? known(row.town()) : "OUTSIDE_BOROUGH";
+                    case WARD -> row.inBorough() ? known(row.ward()) : "OUTSIDE_BOROUGH";
+                    case SIZE_BAND -> known(row.sizeBand());
+                    default -> Boolean.TRUE.equals(row.vcfse()) ? "true" : "false"; // VCFSE
+                };
+            };
+        }
+
+        private static String known(String value) {
+            return value == null ? "UNKNOWN" : value;
         }
 
         public static Dimension of(String name) {
@@ -156,9 +136,68 @@ public class LocalSpendReports {
         }
     }
 
-    /** A supplier dimension's key: its value for matched payments, UNMATCHED or WITHHELD for the others. */
-    private static final String SUPPLIER_KEY = "case when payee_key is null then 'WITHHELD' "
-            + "when supplier_id is null then 'UNMATCHED' else %s end";
+    /** The sums and exact distinct counts over cube rows. */
+    static final class Tally {
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal inBorough = BigDecimal.ZERO.setScale(2);
+        BigDecimal greaterManchester = BigDecimal.ZERO.setScale(2);
+        BigDecimal sme = BigDecimal.ZERO.setScale(2);
+        BigDecimal vcfse = BigDecimal.ZERO.setScale(2);
+        BigDecimal unmatched = BigDecimal.ZERO.setScale(2);
+        BigDecimal withheld = BigDecimal.ZERO.setScale(2);
+        long lines;
+        final org.roaringbitmap.RoaringBitmap suppliers = new org.roaringbitmap.RoaringBitmap();
+        final org.roaringbitmap.RoaringBitmap payees = new org.roaringbitmap.RoaringBitmap();
+        final org.roaringbitmap.RoaringBitmap vcfseSuppliers = new org.roaringbitmap.RoaringBitmap();
+        final org.roaringbitmap.RoaringBitmap localSuppliers = new org.roaringbitmap.RoaringBitmap();
+
+        void add(SpendCube.Row row) {
+            total = total.add(row.amount());
+            lines += row.lines();
+            if (row.withheld()) {
+                withheld = withheld.add(row.amount());
+            } else if (row.unmatched()) {
+                unmatched = unmatched.add(row.amount());
+                payees.or(row.payees());
+            } else {
+                suppliers.or(row.suppliers());
+                if (row.inBorough()) {
+                    inBorough = inBorough.add(row.amount());
+                    localSuppliers.or(row.suppliers());
+                } else if ("GREATER_MANCHESTER".equals(row.locality())) {
+                    greaterManchester = greaterManchester.add(row.amount());
+                }
+                if (Boolean.TRUE.equals(row.sme())) {
+                    sme = sme.add(row.amount());
+                }
+                if (Boolean.TRUE.equals(row.vcfse())) {
+                    vcfse = vcfse.add(row.amount());
+                    vcfseSuppliers.or(row.suppliers());
+                }
+            }
+        }
+
+        /** Registered suppliers once each, and each payee not matched to one. */
+        long suppliersPaid() {
+            return suppliers.getLongCardinality() + payees.getLongCardinality();
+        }
+
+        Figures figures() {
+            return new Figures(total, inBorough, share(inBorough, total), sme, vcfse, suppliersPaid(), lines);
+        }
+    }
+
+    /** The cube rows of a period and anchors, in one snapshot. */
+    private List<SpendCube.Row> rows(LocalDate from, LocalDate to, List<String> anchors) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection()) {
+                SpendCube.oneSnapshot(c);
+                return SpendCube.rows(c, from, to, anchors);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
 
     /** A breakdown's figures for one key and period. */
     public record Figures(BigDecimal totalSpend, BigDecimal inBoroughSpend, BigDecimal inBoroughShare,
@@ -236,103 +275,60 @@ public class LocalSpendReports {
                 previousTo = from.minusDays(1);
             }
         }
-        // Each payment counts in the period, the period before, or both (a period over a year, by time); in the
-        // period before, a time key is the one a year on (June 2018 is beside June 2019)
-        String key = dimension.time ? "case when period.is_current then " + dimension.key("payment_date") + " else "
-                + dimension.key("(payment_date + interval '1 year')") + " end" : dimension.key("payment_date");
-        String sql = CLASSIFIED + """
-                select k, is_current,
-                       coalesce(sum(amount), 0),
-                       coalesce(sum(amount) filter (where locality = 'IN_BOROUGH'), 0),
-                       coalesce(sum(amount) filter (where sme), 0),
-                       coalesce(sum(amount) filter (where vcfse), 0),
-                       count(distinct supplier_id) + count(distinct payee_key) filter (where supplier_id is null),
-                       count(*)
-                from (select classified.*, period.is_current, %s as k
-                      from classified cross join (values (true), (false)) as period(is_current)
-                      where (period.is_current and payment_date >= ?::date and payment_date <= ?::date)
-                         or (not period.is_current and payment_date >= ?::date and payment_date <= ?::date)) keyed
-                group by 1, 2""".formatted(key);
+        java.util.Map<String, Tally> current = tally(dimension, rows(from, to, scope), false);
+        java.util.Map<String, Tally> before = previousFrom == null ? java.util.Map.of()
+                : tally(dimension, rows(previousFrom, previousTo, scope), true);
+        java.util.Map<String, String> anchorNames = dimension == Dimension.ANCHOR ? anchorNames()
+                : java.util.Map.of();
+        Figures none = new Tally().figures();
         final LocalDate pFrom = previousFrom;
-        final LocalDate pTo = previousTo;
+        List<Row> rows = current.entrySet().stream() // keys only the period before had are left out
+                .map(e -> new Row(e.getKey(), label(dimension, e.getKey(), anchorNames), e.getValue().figures(),
+                        pFrom == null ? null : before.containsKey(e.getKey()) ? before.get(e.getKey()).figures()
+                                : none))
+                .sorted(dimension.time ? java.util.Comparator.comparing(Row::key)
+                        : java.util.Comparator.comparing((Row r) -> r.current().totalSpend()).reversed()
+                                .thenComparing(Row::key))
+                .toList();
+        return new Breakdown(dimension, from, to, previousFrom, previousTo, scope, rows);
+    }
+
+    /** The rows tallied by their key; in the period before, a time key is the one a year on (June 2018 by June 2019). */
+    private static java.util.Map<String, Tally> tally(Dimension dimension, List<SpendCube.Row> rows,
+            boolean yearBefore) {
+        java.util.Map<String, Tally> byKey = new java.util.HashMap<>();
+        for (SpendCube.Row row : rows) {
+            LocalDate month = yearBefore && dimension.time ? row.month().plusYears(1) : row.month();
+            byKey.computeIfAbsent(dimension.key(row, month), k -> new Tally()).add(row);
+        }
+        return byKey;
+    }
+
+    private java.util.Map<String, String> anchorNames() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = db.getConnection(); PreparedStatement report = c.prepareStatement(sql)) {
-                java.sql.Array array = c.createArrayOf("text", scope.toArray());
-                LocalDate start = from == null ? LocalDate.of(1900, 1, 1) : from;
-                LocalDate end = to == null ? LocalDate.of(9999, 12, 31) : to;
-                int i = 1;
-                report.setDate(i++, Date.valueOf(pFrom != null && pFrom.isBefore(start) ? pFrom : start));
-                report.setDate(i++, Date.valueOf(end));
-                report.setArray(i++, array);
-                report.setArray(i++, array);
-                report.setDate(i++, Date.valueOf(start));
-                report.setDate(i++, Date.valueOf(end));
-                // No period before: a range nothing is in
-                report.setDate(i++, Date.valueOf(pFrom != null ? pFrom : LocalDate.of(9999, 12, 31)));
-                report.setDate(i++, Date.valueOf(pTo != null ? pTo : LocalDate.of(1900, 1, 1)));
-                java.util.Map<String, Figures[]> byKey = new java.util.LinkedHashMap<>();
-                try (ResultSet row = report.executeQuery()) {
-                    while (row.next()) {
-                        BigDecimal total = money(row, 3);
-                        BigDecimal inBorough = money(row, 4);
-                        Figures figures = new Figures(total, inBorough, share(inBorough, total), money(row, 5),
-                                money(row, 6), row.getLong(7), row.getLong(8));
-                        Figures[] pair = byKey.computeIfAbsent(row.getString(1), k -> new Figures[2]);
-                        pair[row.getBoolean(2) ? 0 : 1] = figures;
-                    }
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            try (Connection c = db.getConnection();
+                    PreparedStatement select = c.prepareStatement("select anchor_id, name from known_anchor");
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    names.put(row.getString(1), row.getString(2));
                 }
-                Figures none = new Figures(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
-                        BigDecimal.ZERO.setScale(1), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), 0, 0);
-                java.util.Map<String, String> anchorNames = new java.util.HashMap<>();
-                if (dimension == Dimension.ANCHOR) {
-                    try (PreparedStatement names = c.prepareStatement("select anchor_id, name from known_anchor");
-                            ResultSet row = names.executeQuery()) {
-                        while (row.next()) {
-                            anchorNames.put(row.getString(1), row.getString(2));
-                        }
-                    }
-                }
-                List<Row> rows = byKey.entrySet().stream()
-                        .filter(e -> e.getValue()[0] != null) // keys only the period before had are left out
-                        .map(e -> new Row(e.getKey(), label(dimension, e.getKey(), anchorNames), e.getValue()[0],
-                                pFrom == null ? null : e.getValue()[1] == null ? none : e.getValue()[1]))
-                        .sorted(dimension.time ? java.util.Comparator.comparing(Row::key)
-                                : java.util.Comparator.comparing((Row r) -> r.current().totalSpend()).reversed()
-                                        .thenComparing(Row::key))
-                        .toList();
-                return new Breakdown(dimension, from, to, pFrom, pTo, scope, rows);
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
+            return names;
         });
     }
 
     public LocalSpend localSpend(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
         checkPeriod(from, to);
         List<String> scope = scope(caller, anchors);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = db.getConnection(); PreparedStatement report = c.prepareStatement(REPORT)) {
-                report.setDate(1, Date.valueOf(from == null ? LocalDate.of(1900, 1, 1) : from));
-                report.setDate(2, Date.valueOf(to == null ? LocalDate.of(9999, 12, 31) : to));
-                java.sql.Array array = c.createArrayOf("text", scope.toArray());
-                report.setArray(3, array);
-                report.setArray(4, array);
-                try (ResultSet row = report.executeQuery()) {
-                    row.next();
-                    BigDecimal total = money(row, 1);
-                    BigDecimal inBorough = money(row, 2);
-                    return new LocalSpend(from, to, scope, total, inBorough, share(inBorough, total), money(row, 3),
-                            money(row, 4), money(row, 5), row.getLong(6), row.getLong(7), row.getLong(8),
-                            money(row, 9), money(row, 10), BigDecimal.ZERO.setScale(2), row.getLong(11));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        });
-    }
-
-    private static BigDecimal money(ResultSet row, int column) throws SQLException {
-        return row.getBigDecimal(column).setScale(2, RoundingMode.UNNECESSARY);
+        Tally all = new Tally();
+        rows(from, to, scope).forEach(all::add);
+        return new LocalSpend(from, to, scope, all.total, all.inBorough, share(all.inBorough, all.total),
+                all.greaterManchester, all.sme, all.vcfse, all.vcfseSuppliers.getLongCardinality(),
+                all.suppliersPaid(), all.localSuppliers.getLongCardinality(), all.unmatched, all.withheld,
+                BigDecimal.ZERO.setScale(2), all.lines);
     }
 
     /** {@code part} as a percentage of {@code whole} to 0.1 (half up); 0 when nothing was paid. */

@@ -134,68 +134,64 @@ public class SupplierReports {
             List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = db.getConnection();
-                    PreparedStatement categories = c.prepareStatement("""
-                            with paid as (
-                                select coalesce(l.category, '') as category, l.amount, p.supplier_id, cl.locality
-                                from spend_line l left join payee p on p.payee_key = l.payee_key
-                                left join lateral (
-                                    select c.locality from supplier_classification c
-                                    where c.supplier_id = p.supplier_id
-                                    order by c.valid_from < (l.payment_date + 1)::timestamp at time zone 'Europe/London'
-                                             desc,
-                                             case when c.valid_from < (l.payment_date + 1)::timestamp
-                                                  at time zone 'Europe/London' then c.valid_from end desc nulls last,
-                                             c.valid_from
-                                    limit 1) cl on p.supplier_id is not null
-                                where %s
-                            ), categories as (
-                                select category, sum(amount) as total,
-                                       coalesce(sum(amount) filter (where supplier_id is not null), 0) as matched,
-                                       coalesce(sum(amount) filter (where supplier_id is not null
-                                                                    and locality <> 'IN_BOROUGH'), 0) as leaving
-                                from paid group by category
-                            ), divisions as (
-                                select p.category, array_agg(distinct substr(code, 1, 2) order by substr(code, 1, 2))
-                                       as divisions
-                                from (select distinct category, supplier_id from paid
-                                      where supplier_id is not null and locality <> 'IN_BOROUGH') p
-                                join known_supplier s on s.supplier_id = p.supplier_id
-                                cross join unnest(s.cpv_codes) as code
-                                group by p.category
-                            )
-                            select k.category, k.total, k.matched, k.leaving, d.divisions
-                            from categories k join divisions d on d.category = k.category
-                            where k.matched > 0 and k.leaving * 2 > k.matched
-                            order by k.leaving desc, k.category""".formatted(IN_SCOPE));
+            try (Connection c = oneSnapshot();
+                    PreparedStatement divisionsOf = c.prepareStatement("""
+                            select coalesce(array_agg(distinct substr(code, 1, 2) order by substr(code, 1, 2)),
+                                            '{}'::text[])
+                            from known_supplier s cross join unnest(s.cpv_codes) as code where s.num = any(?)""");
                     PreparedStatement leads = c.prepareStatement("""
                             select s.supplier_id, s.legal_name, c.town, s.cpv_codes
                             from known_supplier s %s
                             where s.erased_at is null and c.locality = 'IN_BOROUGH'
                               and exists (select 1 from unnest(s.cpv_codes) code where substr(code, 1, 2) = any(?))
                             order by s.legal_name limit 10""".formatted(NOW.formatted("s.supplier_id")))) {
-                bind(c, categories, 1, scope);
-                List<LeakingCategory> items = new ArrayList<>();
-                try (ResultSet row = categories.executeQuery()) {
-                    while (row.next() && items.size() < limit) {
-                        Array divisions = row.getArray(5);
-                        leads.setArray(1, divisions);
-                        List<Lead> found = new ArrayList<>();
-                        try (ResultSet lead = leads.executeQuery()) {
-                            while (lead.next()) {
-                                found.add(new Lead(lead.getObject(1, UUID.class), lead.getString(2),
-                                        lead.getString(3), Arrays.asList((String[]) lead.getArray(4).getArray())));
-                            }
+                // by category: all spend, spend with registered suppliers, and with those outside the borough
+                java.util.Map<String, Category> byCategory = new java.util.HashMap<>();
+                for (SpendCube.Row row : SpendCube.rows(c, scope.from(), scope.to(), scope.anchors())) {
+                    Category k = byCategory.computeIfAbsent(row.category(), Category::new);
+                    k.total = k.total.add(row.amount());
+                    if (row.matched()) {
+                        k.matched = k.matched.add(row.amount());
+                        if (row.locality() != null && !row.inBorough()) {
+                            k.leaving = k.leaving.add(row.amount());
+                            k.outside.or(row.suppliers());
                         }
-                        if (found.isEmpty()) {
-                            continue;
-                        }
-                        BigDecimal matched = row.getBigDecimal(3).setScale(2);
-                        BigDecimal leaving = row.getBigDecimal(4).setScale(2);
-                        items.add(new LeakingCategory(row.getString(1), row.getBigDecimal(2).setScale(2), matched,
-                                leaving, LocalSpendReports.share(leaving, matched),
-                                Arrays.asList((String[]) divisions.getArray()), found));
                     }
+                }
+                List<Category> leaking = byCategory.values().stream()
+                        .filter(k -> k.matched.signum() > 0 && k.leaving.add(k.leaving).compareTo(k.matched) > 0)
+                        .sorted(java.util.Comparator.comparing((Category k) -> k.leaving).reversed()
+                                .thenComparing(k -> k.name))
+                        .toList();
+                List<LeakingCategory> items = new ArrayList<>();
+                for (Category k : leaking) {
+                    if (items.size() >= limit) {
+                        break;
+                    }
+                    divisionsOf.setArray(1, c.createArrayOf("int4",
+                            java.util.Arrays.stream(k.outside.toArray()).boxed().toArray()));
+                    Array divisions;
+                    try (ResultSet row = divisionsOf.executeQuery()) {
+                        row.next();
+                        divisions = row.getArray(1);
+                    }
+                    String[] codes = (String[]) divisions.getArray();
+                    if (codes.length == 0) {
+                        continue; // what those suppliers do is not known
+                    }
+                    leads.setArray(1, divisions);
+                    List<Lead> found = new ArrayList<>();
+                    try (ResultSet lead = leads.executeQuery()) {
+                        while (lead.next()) {
+                            found.add(new Lead(lead.getObject(1, UUID.class), lead.getString(2), lead.getString(3),
+                                    Arrays.asList((String[]) lead.getArray(4).getArray())));
+                        }
+                    }
+                    if (found.isEmpty()) {
+                        continue;
+                    }
+                    items.add(new LeakingCategory(k.name, k.total, k.matched, k.leaving,
+                            LocalSpendReports.share(k.leaving, k.matched), Arrays.asList(codes), found));
                 }
                 return new Leakage(scope, items);
             } catch (SQLException e) {
@@ -204,11 +200,45 @@ public class SupplierReports {
         });
     }
 
+    /** A category's spend, tallied for the leakage report. */
+    private static final class Category {
+        final String name;
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal matched = BigDecimal.ZERO.setScale(2);
+        BigDecimal leaving = BigDecimal.ZERO.setScale(2);
+        final org.roaringbitmap.RoaringBitmap outside = new org.roaringbitmap.RoaringBitmap();
+
+        Category(String name) {
+            this.name = name;
+        }
+    }
+
+    /** A connection whose transaction reads one snapshot (the spend cube's rows, its marks and the lines). */
+    private Connection oneSnapshot() throws SQLException {
+        Connection c = db.getConnection();
+        try {
+            SpendCube.oneSnapshot(c);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** The registered suppliers paid in scope, by number ({@code known_supplier.num}). */
+    private static Integer[] paidSuppliers(Connection c, Scope scope) throws SQLException {
+        org.roaringbitmap.RoaringBitmap paid = new org.roaringbitmap.RoaringBitmap();
+        for (SpendCube.Row row : SpendCube.rows(c, scope.from(), scope.to(), scope.anchors())) {
+            paid.or(row.suppliers());
+        }
+        return java.util.Arrays.stream(paid.toArray()).boxed().toArray(Integer[]::new);
+    }
+
     /** Registered and paid now; attended, bid and won once events and tenders publish them. */
     public Funnel funnel(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = db.getConnection();
+            try (Connection c = oneSnapshot();
                     PreparedStatement registered = c.prepareStatement("""
                             select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'),
                                    count(*) filter (where c.vcfse)
@@ -217,9 +247,7 @@ public class SupplierReports {
                     PreparedStatement paid = c.prepareStatement("""
                             select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'),
                                    count(*) filter (where c.vcfse)
-                            from (select distinct p.supplier_id from spend_line l
-                                  join payee p on p.payee_key = l.payee_key
-                                  where p.supplier_id is not null and %s) s %s""".formatted(IN_SCOPE,
+                            from known_supplier s %s where s.num = any(?)""".formatted(
                             NOW.formatted("s.supplier_id")))) {
                 List<Stage> stages = new ArrayList<>();
                 try (ResultSet row = registered.executeQuery()) {
@@ -231,7 +259,7 @@ public class SupplierReports {
                         null));
                 stages.add(new Stage("BID", "Bid for a tender", false, null, null, null));
                 stages.add(new Stage("WON", "Won a contract", false, null, null, null));
-                bind(c, paid, 1, scope);
+                paid.setArray(1, c.createArrayOf("int4", paidSuppliers(c, scope)));
                 try (ResultSet row = paid.executeQuery()) {
                     row.next();
                     stages.add(new Stage("PAID", "Paid by an anchor", true, row.getLong(1), row.getLong(2),

@@ -1,0 +1,357 @@
+package org.anchormarket.analytics.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The spend aggregates (V9__spend_cube.sql): per slice (an anchor's payments in one calendar month), the sums and
+ * counts of its lines by category and by their payee's classification on the payment date, with the suppliers and
+ * unmatched payees paid as bitmaps. {@link #rows} gives a report its period's rows: the cube's for the clean whole
+ * months, and the same rows computed from the lines for slices marked dirty and for the partial months at the
+ * period's ends, all in one snapshot, so a report is exact whether or not {@link #refresh} has caught up.
+ */
+@ApplicationScoped
+public class SpendCube {
+
+    private static final Logger LOG = Logger.getLogger(SpendCube.class);
+
+    /** One cube row: the lines of a slice with the same category and classification. */
+    public record Row(String anchorId, LocalDate month, String category, char status, String locality, String town,
+            String ward, String sizeBand, Boolean sme, Boolean vcfse, BigDecimal amount, long lines,
+            RoaringBitmap suppliers, RoaringBitmap payees) {
+
+        public boolean matched() {
+            return status == 'M';
+        }
+
+        public boolean unmatched() {
+            return status == 'U';
+        }
+
+        public boolean withheld() {
+            return status == 'W';
+        }
+
+        public boolean inBorough() {
+            return matched() && "IN_BOROUGH".equals(locality);
+        }
+    }
+
+    /**
+     * The cube rows of some slices computed from their lines (parameters: anchors and months of the slices, then the
+     * first and last payment date counted). Each line with its payee's supplier and the classification that supplier
+     * had on the payment date: the newest from before the end of that day, else (paid before it registered) the
+     * earliest known.
+     */
+    private static final String FROM_LINES = """
+            with slices as (
+                select * from unnest(?::text[], ?::date[]) as s(anchor_id, month)
+            ), scoped as (
+                select l.anchor_id, s.month, coalesce(l.category, '') as category, l.amount, l.payment_date,
+                       l.payee_key, p.supplier_id, p.num as payee_num
+                from slices s
+                join spend_line l on l.anchor_id = s.anchor_id and l.payment_date >= s.month
+                                 and l.payment_date < (s.month + interval '1 month')::date
+                left join payee p on p.payee_key = l.payee_key
+                where l.payment_date >= ? and l.payment_date <= ?
+            ), classified as (
+                select s.*, c.locality, c.town, c.ward, c.size_band, c.sme, c.vcfse, k.num as supplier_num
+                from scoped s left join lateral (
+                    select c.locality, c.town, c.ward, c.size_band, c.sme, c.vcfse from supplier_classification c
+                    where c.supplier_id = s.supplier_id
+                    order by c.valid_from < (s.payment_date + 1)::timestamp at time zone 'Europe/London' desc,
+                             case when c.valid_from < (s.payment_date + 1)::timestamp at time zone 'Europe/London'
+                                  then c.valid_from end desc nulls last,
+                             c.valid_from
+                    limit 1) c on s.supplier_id is not null
+                left join known_supplier k on k.supplier_id = s.supplier_id
+            )
+            select anchor_id, month, category,
+                   case when payee_key is null then 'W' when supplier_id is null then 'U' else 'M' end,
+                   locality, town, ward, size_band, sme, vcfse, sum(amount), count(*),
+                   array_agg(distinct supplier_num) filter (where supplier_num is not null),
+                   array_agg(distinct payee_num) filter (where supplier_id is null and payee_num is not null)
+            from classified
+            group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10""";
+
+    private static final String COLUMNS = "anchor_id, month, category, status, locality, town, ward, size_band, sme, "
+            + "vcfse, amount, lines, suppliers, payees";
+
+    private final DataSource db;
+
+    SpendCube(DataSource db) {
+        this.db = db;
+    }
+
+    /** A slice: one anchor, one month (its first day). */
+    record Slice(String anchorId, LocalDate month) {
+    }
+
+    /**
+     * The rows of the payments dated {@code from}..{@code to} (null: no bound) of {@code anchors} (empty: all), read
+     * on {@code c} in its transaction, which must be {@code REPEATABLE READ} (one snapshot of cube, marks and lines).
+     */
+    static List<Row> rows(Connection c, LocalDate from, LocalDate to, List<String> anchors) throws SQLException {
+        LocalDate start = from == null ? LocalSpendReports.EARLIEST : from;
+        LocalDate end = to == null ? LocalSpendReports.LATEST : to;
+        List<Row> rows = new ArrayList<>();
+        if (start.isAfter(end)) {
+            return rows;
+        }
+        LocalDate firstMonth = start.withDayOfMonth(1);
+        LocalDate lastMonth = end.withDayOfMonth(1);
+        // whole months in the period are read from the cube; a month the period covers only part of, from its lines
+        LocalDate firstWhole = start.getDayOfMonth() == 1 ? firstMonth : firstMonth.plusMonths(1);
+        LocalDate lastWhole = end.equals(lastMonth.plusMonths(1).minusDays(1)) ? lastMonth : lastMonth.minusMonths(1);
+        Array scope = c.createArrayOf("text", anchors.toArray());
+
+        List<Slice> fromLines = new ArrayList<>();
+        try (PreparedStatement dirty = c.prepareStatement("""
+                select anchor_id, month from spend_cube_dirty
+                where month >= ? and month <= ? and (cardinality(?::text[]) = 0 or anchor_id = any(?))""")) {
+            dirty.setDate(1, Date.valueOf(firstWhole));
+            dirty.setDate(2, Date.valueOf(lastWhole));
+            dirty.setArray(3, scope);
+            dirty.setArray(4, scope);
+            try (ResultSet row = dirty.executeQuery()) {
+                while (row.next()) {
+                    fromLines.add(new Slice(row.getString(1), row.getDate(2).toLocalDate()));
+                }
+            }
+        }
+        java.util.Set<LocalDate> partial = new java.util.TreeSet<>();
+        for (LocalDate month : List.of(firstMonth, lastMonth)) {
+            if (month.isBefore(firstWhole) || month.isAfter(lastWhole)) {
+                partial.add(month);
+            }
+        }
+        if (!partial.isEmpty()) {
+            List<String> edgeAnchors = anchors;
+            if (edgeAnchors.isEmpty()) {
+                edgeAnchors = new ArrayList<>();
+                try (PreparedStatement known = c.prepareStatement("select anchor_id from known_anchor");
+                        ResultSet row = known.executeQuery()) {
+                    while (row.next()) {
+                        edgeAnchors.add(row.getString(1));
+                    }
+                }
+            }
+            for (LocalDate month : partial) {
+                for (String anchor : edgeAnchors) {
+                    fromLines.add(new Slice(anchor, month));
+                }
+            }
+        }
+
+        if (!firstWhole.isAfter(lastWhole)) {
+            try (PreparedStatement cube = c.prepareStatement("select " + COLUMNS + """
+                     from spend_cube c
+                    where month >= ? and month <= ? and (cardinality(?::text[]) = 0 or anchor_id = any(?))
+                      and not exists (select 1 from spend_cube_dirty d
+                                      where d.anchor_id = c.anchor_id and d.month = c.month)""")) {
+                cube.setDate(1, Date.valueOf(firstWhole));
+                cube.setDate(2, Date.valueOf(lastWhole));
+                cube.setArray(3, scope);
+                cube.setArray(4, scope);
+                try (ResultSet row = cube.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(row(row, deserialize(row.getBytes(13)), deserialize(row.getBytes(14))));
+                    }
+                }
+            }
+        }
+        rows.addAll(fromLines(c, fromLines, start, end));
+        return rows;
+    }
+
+    /** The rows of {@code slices} computed from their lines dated {@code start}..{@code end}. */
+    private static List<Row> fromLines(Connection c, List<Slice> slices, LocalDate start, LocalDate end)
+            throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        if (slices.isEmpty()) {
+            return rows;
+        }
+        try (PreparedStatement lines = c.prepareStatement(FROM_LINES)) {
+            lines.setArray(1, c.createArrayOf("text", slices.stream().map(Slice::anchorId).toArray()));
+            lines.setArray(2, c.createArrayOf("date", slices.stream().map(s -> Date.valueOf(s.month())).toArray()));
+            lines.setDate(3, Date.valueOf(start));
+            lines.setDate(4, Date.valueOf(end));
+            try (ResultSet row = lines.executeQuery()) {
+                while (row.next()) {
+                    rows.add(row(row, bitmap(row.getArray(13)), bitmap(row.getArray(14))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Row row(ResultSet row, RoaringBitmap suppliers, RoaringBitmap payees) throws SQLException {
+        return new Row(row.getString(1), row.getDate(2).toLocalDate(), row.getString(3), row.getString(4).charAt(0),
+                row.getString(5), row.getString(6), row.getString(7), row.getString(8), (Boolean) row.getObject(9),
+                (Boolean) row.getObject(10), row.getBigDecimal(11).setScale(2), row.getLong(12), suppliers, payees);
+    }
+
+    private static RoaringBitmap bitmap(Array numbers) throws SQLException {
+        RoaringBitmap bitmap = new RoaringBitmap();
+        if (numbers != null) {
+            for (Object n : (Object[]) numbers.getArray()) {
+                bitmap.add(((Number) n).intValue());
+            }
+        }
+        return bitmap;
+    }
+
+    private static RoaringBitmap deserialize(byte[] bytes) {
+        RoaringBitmap bitmap = new RoaringBitmap();
+        try {
+            bitmap.deserialize(ByteBuffer.wrap(bytes));
+        } catch (IOException e) {
+            throw new IllegalStateException("a spend cube bitmap does not read: " + e.getMessage(), e);
+        }
+        return bitmap;
+    }
+
+    private static byte[] serialize(RoaringBitmap bitmap) {
+        bitmap.runOptimize();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(bitmap.serializedSizeInBytes());
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            bitmap.serialize(out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Begins {@code c}'s transaction as REPEATABLE READ: must come before any other statement on it. */
+    static void oneSnapshot(Connection c) throws SQLException {
+        try (PreparedStatement set = c.prepareStatement("set transaction isolation level repeatable read")) {
+            set.execute();
+        }
+    }
+
+    /** Brings dirty slices up to date, a slice a transaction, until none is left (or a round's worth is done). */
+    @Scheduled(every = "${analytics.cube.refresh-interval:1s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "spend-cube-refresh")
+    void scheduled() {
+        refresh();
+    }
+
+    /** Brings up to date the slices dirty now (a round of at most 500); how many are still dirty after it. */
+    public long refresh() {
+        List<Slice> dirty = QuarkusTransaction.requiringNew().call(() -> {
+            List<Slice> found = new ArrayList<>();
+            try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement(
+                    "select anchor_id, month from spend_cube_dirty order by month desc, anchor_id limit 500");
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(new Slice(row.getString(1), row.getDate(2).toLocalDate()));
+                }
+            }
+            return found;
+        });
+        for (Slice slice : dirty) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> refresh(slice));
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "The spend cube's slice %s %s was not brought up to date; reports read it from its "
+                        + "lines until it is", slice.anchorId(), slice.month());
+            }
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection(); PreparedStatement count = c.prepareStatement(
+                    "select count(*) from spend_cube_dirty"); ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
+    /**
+     * Computes one slice's rows from its lines and clears its mark, in one transaction. The slice's advisory lock
+     * keeps two instances from writing it at once; the mark is cleared only if no change came after it was read (a
+     * change committed later is not in what was computed, and leaves the slice dirty).
+     */
+    void refresh(Slice slice) {
+        try (Connection c = db.getConnection()) {
+            try (PreparedStatement lock = c.prepareStatement(
+                    "select pg_try_advisory_xact_lock(hashtext('spend_cube'), hashtext(? || ?))")) {
+                lock.setString(1, slice.anchorId());
+                lock.setString(2, slice.month().toString());
+                try (ResultSet row = lock.executeQuery()) {
+                    row.next();
+                    if (!row.getBoolean(1)) {
+                        return; // another instance is at it
+                    }
+                }
+            }
+            long version;
+            try (PreparedStatement mark = c.prepareStatement(
+                    "select version from spend_cube_dirty where anchor_id = ? and month = ?")) {
+                mark.setString(1, slice.anchorId());
+                mark.setDate(2, Date.valueOf(slice.month()));
+                try (ResultSet row = mark.executeQuery()) {
+                    if (!row.next()) {
+                        return; // done meanwhile
+                    }
+                    version = row.getLong(1);
+                }
+            }
+            LocalDate end = slice.month().plusMonths(1).minusDays(1);
+            List<Row> rows = fromLines(c, List.of(slice), slice.month(), end);
+            try (PreparedStatement delete = c.prepareStatement(
+                    "delete from spend_cube where anchor_id = ? and month = ?")) {
+                delete.setString(1, slice.anchorId());
+                delete.setDate(2, Date.valueOf(slice.month()));
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("insert into spend_cube (" + COLUMNS
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Row r : rows) {
+                    insert.setString(1, r.anchorId());
+                    insert.setDate(2, Date.valueOf(r.month()));
+                    insert.setString(3, r.category());
+                    insert.setString(4, String.valueOf(r.status()));
+                    insert.setString(5, r.locality());
+                    insert.setString(6, r.town());
+                    insert.setString(7, r.ward());
+                    insert.setString(8, r.sizeBand());
+                    insert.setObject(9, r.sme());
+                    insert.setObject(10, r.vcfse());
+                    insert.setBigDecimal(11, r.amount());
+                    insert.setLong(12, r.lines());
+                    insert.setBytes(13, serialize(r.suppliers()));
+                    insert.setBytes(14, serialize(r.payees()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement clear = c.prepareStatement(
+                    "delete from spend_cube_dirty where anchor_id = ? and month = ? and version = ?")) {
+                clear.setString(1, slice.anchorId());
+                clear.setDate(2, Date.valueOf(slice.month()));
+                clear.setLong(3, version);
+                clear.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}
