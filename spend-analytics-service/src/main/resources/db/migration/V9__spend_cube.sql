@@ -32,33 +32,82 @@ create table spend_cube (
 create index spend_cube_slice on spend_cube (anchor_id, month);
 create index spend_cube_by_month on spend_cube (month);
 
--- Slices whose cube rows are not current. version counts the changes, so the worker clears only what it computed.
+-- Slices whose cube rows are not current: a log a change appends to, one mark per slice and statement, never updated
+-- in place (writers never wait on one another's marks); the worker deletes the marks it read before it computed.
 create table spend_cube_dirty (
+    mark_id   bigint      generated always as identity primary key,
     anchor_id varchar(60) not null,
-    month     date        not null,
-    version   bigint      not null default 1,
-    primary key (anchor_id, month)
+    month     date        not null
 );
+create index spend_cube_dirty_slice on spend_cube_dirty (anchor_id, month);
 
--- A slice's lines are read by anchor and date.
-drop index spend_line_by_date;
+-- A slice's lines are read by anchor and date (the index by date stays, for reports over every anchor).
 create index spend_line_by_anchor_date on spend_line (anchor_id, payment_date);
 
 create function spend_cube_month(d date) returns date language sql immutable as
     $$ select date_trunc('month', d::timestamp)::date $$;
 
--- New lines: their slices.
+-- What each payee was paid, for the top suppliers: by anchor and month, by anchor and financial year (April to March,
+-- by the year it starts), and by anchor over all time. Sums of lines by payee, whoever the payee turns out to be (a
+-- report resolves payees to suppliers when it is read), so they are kept exact by the lines' own insert, in the same
+-- transaction; lines are never updated or deleted. Withheld names (no payee) are not in them.
+create table spend_payee_month (
+    anchor_id varchar(60)   not null,
+    month     date          not null,
+    payee_key varchar(300)  not null,
+    amount    numeric(17,2) not null,
+    lines     bigint        not null,
+    primary key (anchor_id, month, payee_key)
+);
+create index spend_payee_month_by_month on spend_payee_month (month);
+create table spend_payee_year (
+    anchor_id      varchar(60)   not null,
+    financial_year int           not null,
+    payee_key      varchar(300)  not null,
+    amount         numeric(17,2) not null,
+    lines          bigint        not null,
+    primary key (anchor_id, financial_year, payee_key)
+);
+create index spend_payee_year_by_year on spend_payee_year (financial_year);
+create table spend_payee_total (
+    anchor_id varchar(60)   not null,
+    payee_key varchar(300)  not null,
+    amount    numeric(17,2) not null,
+    lines     bigint        not null,
+    primary key (anchor_id, payee_key)
+);
+
+create function spend_financial_year(d date) returns int language sql immutable as
+    $$ select extract(year from d - interval '3 months')::int $$;
+
+-- New lines: their slices marked, and their payees' sums added to (in key order: two loads never deadlock on them).
 create function spend_cube_lines_added() returns trigger language plpgsql as $$
 begin
     insert into spend_cube_dirty (anchor_id, month)
-    select distinct anchor_id, spend_cube_month(payment_date) from added order by 1, 2
-    on conflict (anchor_id, month) do update set version = spend_cube_dirty.version + 1;
+    select distinct anchor_id, spend_cube_month(payment_date) from added order by 1, 2;
+    insert into spend_payee_month as t (anchor_id, month, payee_key, amount, lines)
+    select anchor_id, spend_cube_month(payment_date), payee_key, sum(amount), count(*)
+    from added where payee_key is not null group by 1, 2, 3 order by 1, 2, 3
+    on conflict (anchor_id, month, payee_key)
+        do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines;
+    insert into spend_payee_year as t (anchor_id, financial_year, payee_key, amount, lines)
+    select anchor_id, spend_financial_year(payment_date), payee_key, sum(amount), count(*)
+    from added where payee_key is not null group by 1, 2, 3 order by 1, 2, 3
+    on conflict (anchor_id, financial_year, payee_key)
+        do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines;
+    insert into spend_payee_total as t (anchor_id, payee_key, amount, lines)
+    select anchor_id, payee_key, sum(amount), count(*)
+    from added where payee_key is not null group by 1, 2 order by 1, 2
+    on conflict (anchor_id, payee_key)
+        do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines;
     return null;
 end $$;
 create trigger spend_line_added after insert on spend_line referencing new table as added
     for each statement execute function spend_cube_lines_added();
 
--- A payee matched, mapped or unmapped: the slices of its lines.
+-- A payee matched, mapped or unmapped: the slices of its lines. Lines of that payee added meanwhile by an upload are
+-- never missed: the upload's payee upsert (SpendLines.PAYEES, ON CONFLICT DO UPDATE ... WHERE, which locks the payee's
+-- row even when its WHERE is false) orders the two, and the lines mark their own slices.
 create function spend_cube_payees_changed() returns trigger language plpgsql as $$
 begin
     insert into spend_cube_dirty (anchor_id, month)
@@ -66,24 +115,31 @@ begin
     from after_change n join before_change o on o.payee_key = n.payee_key
     join spend_line l on l.payee_key = n.payee_key
     where n.supplier_id is distinct from o.supplier_id
-    order by 1, 2
-    on conflict (anchor_id, month) do update set version = spend_cube_dirty.version + 1;
+    order by 1, 2;
     return null;
 end $$;
 create trigger payee_changed after update on payee
     referencing old table as before_change new table as after_change
     for each statement execute function spend_cube_payees_changed();
 
--- A supplier classified anew: the slices of its payees' lines.
+-- A supplier classified anew: the slices of its payees' lines. Lines and matches of other transactions not committed
+-- yet are not seen here; the worker takes SHARE on supplier_classification before it computes a slice, so it never
+-- computes one while a new classification is in flight (SpendCube.refresh).
+-- Only the lines it can change: those paid from the day before it holds (a day's payments take the newest
+-- classification from before that day's end, in Europe/London), or all of them when it is the supplier's earliest
+-- (payments from before a supplier registered take its earliest).
 create function spend_cube_classification_added() returns trigger language plpgsql as $$
 begin
     insert into spend_cube_dirty (anchor_id, month)
     select distinct l.anchor_id, spend_cube_month(l.payment_date)
-    from (select distinct supplier_id from added) c
+    from (select a.supplier_id,
+                 case when exists (select 1 from supplier_classification e
+                                   where e.supplier_id = a.supplier_id and e.valid_from < a.valid_from)
+                      then (a.valid_from at time zone 'Europe/London')::date - 1 end as since
+          from added a) c
     join payee p on p.supplier_id = c.supplier_id
-    join spend_line l on l.payee_key = p.payee_key
-    order by 1, 2
-    on conflict (anchor_id, month) do update set version = spend_cube_dirty.version + 1;
+    join spend_line l on l.payee_key = p.payee_key and (c.since is null or l.payment_date >= c.since)
+    order by 1, 2;
     return null;
 end $$;
 create trigger supplier_classification_added after insert on supplier_classification referencing new table as added
@@ -92,3 +148,11 @@ create trigger supplier_classification_added after insert on supplier_classifica
 -- What is loaded already: every slice is computed by the worker.
 insert into spend_cube_dirty (anchor_id, month)
 select distinct anchor_id, spend_cube_month(payment_date) from spend_line;
+insert into spend_payee_month (anchor_id, month, payee_key, amount, lines)
+select anchor_id, spend_cube_month(payment_date), payee_key, sum(amount), count(*)
+from spend_line where payee_key is not null group by 1, 2, 3;
+insert into spend_payee_year (anchor_id, financial_year, payee_key, amount, lines)
+select anchor_id, spend_financial_year(payment_date), payee_key, sum(amount), count(*)
+from spend_line where payee_key is not null group by 1, 2, 3;
+insert into spend_payee_total (anchor_id, payee_key, amount, lines)
+select anchor_id, payee_key, sum(amount), count(*) from spend_line where payee_key is not null group by 1, 2;

@@ -173,11 +173,12 @@ class WalkingSkeletonIT {
                  "addressLines": ["4 Home Lane"], "employees": 1, "annualTurnover": 30000,
                  "email": "sam@painter.example"}""".formatted(tag))
                 .when().post(gateway + "/api/suppliers").then().statusCode(201).extract().path("id");
-        // the cafe, the plumbers and the sole trader
-        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(leader) == before + 3);
+        // the cafe, the plumbers and the sole trader (and any other supplier's event still arriving)
+        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(leader) >= before + 3);
+        long counted = registeredSuppliers(leader);
         given().auth().oauth2(soleTrader).when().post(gateway + "/api/suppliers/" + id + "/erasure")
                 .then().statusCode(200).body("email", org.hamcrest.Matchers.nullValue());
-        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(leader) == before + 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> registeredSuppliers(leader) == counted - 1);
         given().auth().oauth2(buyer).queryParam("q", "Sam Painter").when().get(gateway + "/api/suppliers")
                 .then().statusCode(200).body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
     }

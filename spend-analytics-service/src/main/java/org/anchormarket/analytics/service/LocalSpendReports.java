@@ -187,12 +187,21 @@ public class LocalSpendReports {
         }
     }
 
-    /** The cube rows of a period and anchors, in one snapshot. */
+    /** The cube rows of a period and anchors. */
     private List<SpendCube.Row> rows(LocalDate from, LocalDate to, List<String> anchors) {
+        return rows(anchors, new LocalDate[] { from, to }).get(0);
+    }
+
+    /** The cube rows of each period ({@code from, to} pairs, in turn) of the anchors, all in one snapshot. */
+    private List<List<SpendCube.Row>> rows(List<String> anchors, LocalDate[]... periods) {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = db.getConnection()) {
                 SpendCube.oneSnapshot(c);
-                return SpendCube.rows(c, from, to, anchors);
+                List<List<SpendCube.Row>> each = new java.util.ArrayList<>();
+                for (LocalDate[] period : periods) {
+                    each.add(SpendCube.rows(c, period[0], period[1], anchors));
+                }
+                return each;
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
@@ -275,9 +284,17 @@ public class LocalSpendReports {
                 previousTo = from.minusDays(1);
             }
         }
-        java.util.Map<String, Tally> current = tally(dimension, rows(from, to, scope), false);
-        java.util.Map<String, Tally> before = previousFrom == null ? java.util.Map.of()
-                : tally(dimension, rows(previousFrom, previousTo, scope), true);
+        java.util.Map<String, Tally> current;
+        java.util.Map<String, Tally> before;
+        if (previousFrom == null) {
+            current = tally(dimension, rows(from, to, scope), false);
+            before = java.util.Map.of();
+        } else {
+            List<List<SpendCube.Row>> both = rows(scope, new LocalDate[] { from, to },
+                    new LocalDate[] { previousFrom, previousTo });
+            current = tally(dimension, both.get(0), false);
+            before = tally(dimension, both.get(1), true);
+        }
         java.util.Map<String, String> anchorNames = dimension == Dimension.ANCHOR ? anchorNames()
                 : java.util.Map.of();
         Figures none = new Tally().figures();

@@ -125,7 +125,7 @@ public class SpendCube {
 
         List<Slice> fromLines = new ArrayList<>();
         try (PreparedStatement dirty = c.prepareStatement("""
-                select anchor_id, month from spend_cube_dirty
+                select distinct anchor_id, month from spend_cube_dirty
                 where month >= ? and month <= ? and (cardinality(?::text[]) = 0 or anchor_id = any(?))""")) {
             dirty.setDate(1, Date.valueOf(firstWhole));
             dirty.setDate(2, Date.valueOf(lastWhole));
@@ -144,17 +144,23 @@ public class SpendCube {
             }
         }
         if (!partial.isEmpty()) {
-            List<String> edgeAnchors = anchors;
-            if (edgeAnchors.isEmpty()) {
-                edgeAnchors = new ArrayList<>();
-                try (PreparedStatement known = c.prepareStatement("select anchor_id from known_anchor");
-                        ResultSet row = known.executeQuery()) {
-                    while (row.next()) {
-                        edgeAnchors.add(row.getString(1));
+            for (LocalDate month : partial) {
+                List<String> edgeAnchors = anchors;
+                if (edgeAnchors.isEmpty()) {
+                    // every anchor with lines that month: each line's slice is in the cube or marked (its trigger)
+                    edgeAnchors = new ArrayList<>();
+                    try (PreparedStatement having = c.prepareStatement("""
+                            select anchor_id from spend_cube where month = ?
+                            union select anchor_id from spend_cube_dirty where month = ?""")) {
+                        having.setDate(1, Date.valueOf(month));
+                        having.setDate(2, Date.valueOf(month));
+                        try (ResultSet row = having.executeQuery()) {
+                            while (row.next()) {
+                                edgeAnchors.add(row.getString(1));
+                            }
+                        }
                     }
                 }
-            }
-            for (LocalDate month : partial) {
                 for (String anchor : edgeAnchors) {
                     fromLines.add(new Slice(anchor, month));
                 }
@@ -259,7 +265,7 @@ public class SpendCube {
         List<Slice> dirty = QuarkusTransaction.requiringNew().call(() -> {
             List<Slice> found = new ArrayList<>();
             try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement(
-                    "select anchor_id, month from spend_cube_dirty order by month desc, anchor_id limit 500");
+                    "select distinct anchor_id, month from spend_cube_dirty order by month desc, anchor_id limit 500");
                     ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     found.add(new Slice(row.getString(1), row.getDate(2).toLocalDate()));
@@ -277,7 +283,7 @@ public class SpendCube {
         }
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = db.getConnection(); PreparedStatement count = c.prepareStatement(
-                    "select count(*) from spend_cube_dirty"); ResultSet row = count.executeQuery()) {
+                    "select count(*) from (select distinct anchor_id, month from spend_cube_dirty) d"); ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);
             }
@@ -285,9 +291,9 @@ public class SpendCube {
     }
 
     /**
-     * Computes one slice's rows from its lines and clears its mark, in one transaction. The slice's advisory lock
-     * keeps two instances from writing it at once; the mark is cleared only if no change came after it was read (a
-     * change committed later is not in what was computed, and leaves the slice dirty).
+     * Computes one slice's rows from its lines and clears its marks, in one transaction. The slice's advisory lock
+     * keeps two instances from writing it at once; only the marks read before computing are cleared (a change
+     * committed later is not in what was computed, and its mark stays).
      */
     void refresh(Slice slice) {
         try (Connection c = db.getConnection()) {
@@ -302,17 +308,25 @@ public class SpendCube {
                     }
                 }
             }
-            long version;
+            // A classification in flight is waited for, and none starts while the slice is computed: its trigger
+            // marks only the lines it can see, so a slice computed before it commits would otherwise stay stale
+            try (PreparedStatement share = c.prepareStatement(
+                    "lock table supplier_classification in share mode")) {
+                share.execute();
+            }
+            List<Long> marks = new ArrayList<>();
             try (PreparedStatement mark = c.prepareStatement(
-                    "select version from spend_cube_dirty where anchor_id = ? and month = ?")) {
+                    "select mark_id from spend_cube_dirty where anchor_id = ? and month = ?")) {
                 mark.setString(1, slice.anchorId());
                 mark.setDate(2, Date.valueOf(slice.month()));
                 try (ResultSet row = mark.executeQuery()) {
-                    if (!row.next()) {
-                        return; // done meanwhile
+                    while (row.next()) {
+                        marks.add(row.getLong(1));
                     }
-                    version = row.getLong(1);
                 }
+            }
+            if (marks.isEmpty()) {
+                return; // done meanwhile
             }
             LocalDate end = slice.month().plusMonths(1).minusDays(1);
             List<Row> rows = fromLines(c, List.of(slice), slice.month(), end);
@@ -343,11 +357,10 @@ public class SpendCube {
                 }
                 insert.executeBatch();
             }
+            // only the marks read before computing: one a change added since stays, and the slice is computed again
             try (PreparedStatement clear = c.prepareStatement(
-                    "delete from spend_cube_dirty where anchor_id = ? and month = ? and version = ?")) {
-                clear.setString(1, slice.anchorId());
-                clear.setDate(2, Date.valueOf(slice.month()));
-                clear.setLong(3, version);
+                    "delete from spend_cube_dirty where mark_id = any(?)")) {
+                clear.setArray(1, c.createArrayOf("int8", marks.toArray()));
                 clear.executeUpdate();
             }
         } catch (SQLException e) {

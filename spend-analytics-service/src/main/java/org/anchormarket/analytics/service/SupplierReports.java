@@ -48,10 +48,6 @@ public class SupplierReports {
     public record Funnel(Scope scope, List<Stage> stages) {
     }
 
-    /** The lines in scope: dated from..to of the anchors (parameters 1 to 4). */
-    private static final String IN_SCOPE = """
-            l.payment_date >= ? and l.payment_date <= ? and (cardinality(?::text[]) = 0 or l.anchor_id = any(?))""";
-
     /** A supplier's classification now (parameter: the supplier id column). */
     private static final String NOW = """
             left join lateral (select c.locality, c.town, c.size_band, c.vcfse from supplier_classification c
@@ -68,43 +64,64 @@ public class SupplierReports {
         return new Scope(from, to, LocalSpendReports.scope(caller, anchors));
     }
 
-    private static int bind(Connection c, PreparedStatement statement, int first, Scope scope) throws SQLException {
-        statement.setDate(first, Date.valueOf(scope.from() == null ? LocalDate.of(1900, 1, 1) : scope.from()));
-        statement.setDate(first + 1, Date.valueOf(scope.to() == null ? LocalDate.of(9999, 12, 31) : scope.to()));
-        Array anchors = c.createArrayOf("text", scope.anchors().toArray());
-        statement.setArray(first + 2, anchors);
-        statement.setArray(first + 3, anchors);
-        return first + 4;
-    }
-
     /** The {@code limit} suppliers paid most: registered ones once each, payees not matched by name. */
     public TopSuppliers top(SpendUploads.Caller caller, int limit, LocalDate from, LocalDate to,
             List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = db.getConnection();
-                    PreparedStatement total = c.prepareStatement(
-                            "select coalesce(sum(amount), 0) from spend_line l where " + IN_SCOPE);
+            try (Connection c = oneSnapshot();
                     PreparedStatement top = c.prepareStatement("""
-                            with top as (
-                                select p.supplier_id, case when p.supplier_id is null then l.payee_key end as payee_key,
-                                       sum(l.amount) as amount, count(*) as lines
-                                from spend_line l join payee p on p.payee_key = l.payee_key
-                                where %s
+                            with parts as (
+                                select payee_key, amount, lines from spend_payee_total
+                                where ? and %1$s
+                                union all
+                                select payee_key, amount, lines from spend_payee_year
+                                where financial_year >= ? and financial_year <= ? and %1$s
+                                union all
+                                select payee_key, amount, lines from spend_payee_month
+                                where (month >= ? and month <= ? or month >= ? and month <= ?) and %1$s
+                                union all
+                                select payee_key, amount, 1 from spend_line
+                                where payee_key is not null and %1$s
+                                  and (payment_date >= ? and payment_date <= ? or payment_date >= ? and payment_date <= ?)
+                            ), top as (
+                                select p.supplier_id, case when p.supplier_id is null then x.payee_key end as payee_key,
+                                       sum(x.amount) as amount, sum(x.lines) as lines
+                                from parts x join payee p on p.payee_key = x.payee_key
                                 group by 1, 2 order by 3 desc, 1, 2 limit ?)
                             select t.supplier_id, t.payee_key, coalesce(s.legal_name, py.display_name), c.locality,
                                    c.town, c.size_band, c.vcfse, t.amount, t.lines
                             from top t left join known_supplier s on s.supplier_id = t.supplier_id
                             left join payee py on py.payee_key = t.payee_key
-                            %s
-                            order by t.amount desc, 1, 2""".formatted(IN_SCOPE, NOW.formatted("t.supplier_id")))) {
-                bind(c, total, 1, scope);
-                BigDecimal all;
-                try (ResultSet row = total.executeQuery()) {
-                    row.next();
-                    all = row.getBigDecimal(1).setScale(2);
+                            %2$s
+                            order by t.amount desc, 1, 2""".formatted(
+                            "(cardinality(?::text[]) = 0 or anchor_id = any(?))", NOW.formatted("t.supplier_id")))) {
+                BigDecimal all = BigDecimal.ZERO.setScale(2);
+                for (SpendCube.Row row : SpendCube.rows(c, scope.from(), scope.to(), scope.anchors())) {
+                    all = all.add(row.amount());
                 }
-                int next = bind(c, top, 1, scope);
+                PayeeSums parts = PayeeSums.of(scope.from(), scope.to());
+                Array anchorsIn = c.createArrayOf("text", scope.anchors().toArray());
+                int next = 1;
+                top.setBoolean(next++, parts.allTime());
+                top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
+                top.setInt(next++, parts.firstYear());
+                top.setInt(next++, parts.lastYear());
+                top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
+                for (LocalDate[] months : parts.months()) {
+                    top.setDate(next++, Date.valueOf(months[0]));
+                    top.setDate(next++, Date.valueOf(months[1]));
+                }
+                top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
+                for (LocalDate[] days : parts.days()) {
+                    top.setDate(next++, Date.valueOf(days[0]));
+                    top.setDate(next++, Date.valueOf(days[1]));
+                }
                 top.setInt(next, limit);
                 List<Top> items = new ArrayList<>();
                 try (ResultSet row = top.executeQuery()) {
@@ -210,6 +227,57 @@ public class SupplierReports {
 
         Category(String name) {
             this.name = name;
+        }
+    }
+
+    /**
+     * A period as the payee sums (V9__spend_cube.sql) hold it: all time; else the whole financial years in it, the
+     * whole months outside those (two ranges at most), and the days at its ends outside whole months, read from the
+     * lines (two ranges at most). An empty range starts after it ends.
+     */
+    record PayeeSums(boolean allTime, int firstYear, int lastYear, List<LocalDate[]> months, List<LocalDate[]> days) {
+
+        private static final LocalDate[] NONE = { LocalDate.of(2999, 12, 31), LocalDate.of(1900, 1, 1) };
+
+        static PayeeSums of(LocalDate from, LocalDate to) {
+            List<LocalDate[]> months = new ArrayList<>(List.of(NONE, NONE));
+            List<LocalDate[]> days = new ArrayList<>(List.of(NONE, NONE));
+            if (from == null && to == null) {
+                return new PayeeSums(true, 1, 0, months, days);
+            }
+            LocalDate start = from == null ? LocalSpendReports.EARLIEST : from;
+            LocalDate end = to == null ? LocalSpendReports.LATEST : to;
+            LocalDate firstWhole = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
+            LocalDate lastWhole = end.plusDays(1).getDayOfMonth() == 1 ? end.withDayOfMonth(1)
+                    : end.withDayOfMonth(1).minusMonths(1);
+            if (firstWhole.isAfter(lastWhole)) {
+                days.set(0, new LocalDate[] { start, end });
+                return new PayeeSums(false, 1, 0, months, days);
+            }
+            if (start.isBefore(firstWhole)) {
+                days.set(0, new LocalDate[] { start, firstWhole.minusDays(1) });
+            }
+            LocalDate afterWhole = lastWhole.plusMonths(1);
+            if (!end.isBefore(afterWhole)) {
+                days.set(1, new LocalDate[] { afterWhole, end });
+            }
+            // financial years run April to March: the first April on or after the first whole month, the last March
+            // on or before the last
+            int firstYear = firstWhole.getMonthValue() <= 4 ? firstWhole.getYear() : firstWhole.getYear() + 1;
+            int lastYear = (lastWhole.getMonthValue() >= 3 ? lastWhole.getYear() : lastWhole.getYear() - 1) - 1;
+            if (firstYear > lastYear) {
+                months.set(0, new LocalDate[] { firstWhole, lastWhole });
+                return new PayeeSums(false, 1, 0, months, days);
+            }
+            LocalDate firstApril = LocalDate.of(firstYear, 4, 1);
+            if (firstWhole.isBefore(firstApril)) {
+                months.set(0, new LocalDate[] { firstWhole, firstApril.minusMonths(1) });
+            }
+            LocalDate afterLastMarch = LocalDate.of(lastYear + 1, 4, 1);
+            if (!lastWhole.isBefore(afterLastMarch)) {
+                months.set(1, new LocalDate[] { afterLastMarch, lastWhole });
+            }
+            return new PayeeSums(false, firstYear, lastYear, months, days);
         }
     }
 
