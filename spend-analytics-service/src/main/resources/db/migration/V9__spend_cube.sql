@@ -48,9 +48,11 @@ create function spend_cube_month(d date) returns date language sql immutable as
     $$ select date_trunc('month', d::timestamp)::date $$;
 
 -- What each payee was paid, for the top suppliers: by anchor and month, by anchor and financial year (April to March,
--- by the year it starts), and by anchor over all time. Sums of lines by payee, whoever the payee turns out to be (a
--- report resolves payees to suppliers when it is read), so they are kept exact by the lines' own insert, in the same
--- transaction; lines are never updated or deleted. Withheld names (no payee) are not in them.
+-- by the year it starts), and by anchor over all time, and the last two over every anchor too; withheld names (no payee) are not in them. Kept by the worker
+-- with the cube: it replaces a slice's month rows and adds what changed to the year and all-time rows, in one
+-- transaction, so the year and all-time rows are always the sums of the month rows held. A report takes away the
+-- month rows of marked slices and adds those slices' lines (SupplierReports.top). Payees are resolved to suppliers
+-- when a report is read.
 create table spend_payee_month (
     anchor_id varchar(60)   not null,
     month     date          not null,
@@ -77,29 +79,28 @@ create table spend_payee_total (
     primary key (anchor_id, payee_key)
 );
 
+-- The same over every anchor, for reports of them all (the leadership's default).
+create table spend_payee_year_all (
+    financial_year int           not null,
+    payee_key      varchar(300)  not null,
+    amount         numeric(17,2) not null,
+    lines          bigint        not null,
+    primary key (financial_year, payee_key)
+);
+create table spend_payee_total_all (
+    payee_key varchar(300)  primary key,
+    amount    numeric(17,2) not null,
+    lines     bigint        not null
+);
+
 create function spend_financial_year(d date) returns int language sql immutable as
     $$ select extract(year from d - interval '3 months')::int $$;
 
--- New lines: their slices marked, and their payees' sums added to (in key order: two loads never deadlock on them).
+-- New lines: their slices.
 create function spend_cube_lines_added() returns trigger language plpgsql as $$
 begin
     insert into spend_cube_dirty (anchor_id, month)
     select distinct anchor_id, spend_cube_month(payment_date) from added order by 1, 2;
-    insert into spend_payee_month as t (anchor_id, month, payee_key, amount, lines)
-    select anchor_id, spend_cube_month(payment_date), payee_key, sum(amount), count(*)
-    from added where payee_key is not null group by 1, 2, 3 order by 1, 2, 3
-    on conflict (anchor_id, month, payee_key)
-        do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines;
-    insert into spend_payee_year as t (anchor_id, financial_year, payee_key, amount, lines)
-    select anchor_id, spend_financial_year(payment_date), payee_key, sum(amount), count(*)
-    from added where payee_key is not null group by 1, 2, 3 order by 1, 2, 3
-    on conflict (anchor_id, financial_year, payee_key)
-        do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines;
-    insert into spend_payee_total as t (anchor_id, payee_key, amount, lines)
-    select anchor_id, payee_key, sum(amount), count(*)
-    from added where payee_key is not null group by 1, 2 order by 1, 2
-    on conflict (anchor_id, payee_key)
-        do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines;
     return null;
 end $$;
 create trigger spend_line_added after insert on spend_line referencing new table as added
@@ -148,11 +149,3 @@ create trigger supplier_classification_added after insert on supplier_classifica
 -- What is loaded already: every slice is computed by the worker.
 insert into spend_cube_dirty (anchor_id, month)
 select distinct anchor_id, spend_cube_month(payment_date) from spend_line;
-insert into spend_payee_month (anchor_id, month, payee_key, amount, lines)
-select anchor_id, spend_cube_month(payment_date), payee_key, sum(amount), count(*)
-from spend_line where payee_key is not null group by 1, 2, 3;
-insert into spend_payee_year (anchor_id, financial_year, payee_key, amount, lines)
-select anchor_id, spend_financial_year(payment_date), payee_key, sum(amount), count(*)
-from spend_line where payee_key is not null group by 1, 2, 3;
-insert into spend_payee_total (anchor_id, payee_key, amount, lines)
-select anchor_id, payee_key, sum(amount), count(*) from spend_line where payee_key is not null group by 1, 2;

@@ -246,6 +246,107 @@ public class SpendCube {
         return bytes.toByteArray();
     }
 
+    /**
+     * The slice's payee sums for the top suppliers: its month rows computed from its lines and put in place of the
+     * old ones, and the difference added to its financial year's and its anchor's all-time rows (in key order), so
+     * those stay the sums of the month rows held. Only the worker writes them, under the slice's lock.
+     */
+    private static void payeeSums(Connection c, Slice slice) throws SQLException {
+        java.util.Map<String, Object[]> change = new java.util.TreeMap<>();
+        try (PreparedStatement old = c.prepareStatement(
+                "select payee_key, amount, lines from spend_payee_month where anchor_id = ? and month = ?")) {
+            old.setString(1, slice.anchorId());
+            old.setDate(2, Date.valueOf(slice.month()));
+            try (ResultSet row = old.executeQuery()) {
+                while (row.next()) {
+                    change.put(row.getString(1), new Object[] { row.getBigDecimal(2).negate(), -row.getLong(3) });
+                }
+            }
+        }
+        List<Object[]> fresh = new ArrayList<>();
+        try (PreparedStatement lines = c.prepareStatement("""
+                select payee_key, sum(amount), count(*) from spend_line
+                where anchor_id = ? and payment_date >= ? and payment_date < ? and payee_key is not null
+                group by 1""")) {
+            lines.setString(1, slice.anchorId());
+            lines.setDate(2, Date.valueOf(slice.month()));
+            lines.setDate(3, Date.valueOf(slice.month().plusMonths(1)));
+            try (ResultSet row = lines.executeQuery()) {
+                while (row.next()) {
+                    Object[] sum = { row.getString(1), row.getBigDecimal(2), row.getLong(3) };
+                    fresh.add(sum);
+                    change.merge((String) sum[0], new Object[] { sum[1], sum[2] }, (a, b) -> new Object[] {
+                            ((BigDecimal) a[0]).add((BigDecimal) b[0]), (Long) a[1] + (Long) b[1] });
+                }
+            }
+        }
+        change.values().removeIf(d -> ((BigDecimal) d[0]).signum() == 0 && (Long) d[1] == 0);
+        try (PreparedStatement delete = c.prepareStatement(
+                "delete from spend_payee_month where anchor_id = ? and month = ?")) {
+            delete.setString(1, slice.anchorId());
+            delete.setDate(2, Date.valueOf(slice.month()));
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = c.prepareStatement("""
+                insert into spend_payee_month (anchor_id, month, payee_key, amount, lines)
+                select ?, ?, k, a, n from unnest(?::text[], ?::numeric[], ?::bigint[]) as x(k, a, n)""")) {
+            insert.setString(1, slice.anchorId());
+            insert.setDate(2, Date.valueOf(slice.month()));
+            insert.setArray(3, c.createArrayOf("text", fresh.stream().map(f -> f[0]).toArray()));
+            insert.setArray(4, c.createArrayOf("numeric", fresh.stream().map(f -> f[1]).toArray()));
+            insert.setArray(5, c.createArrayOf("int8", fresh.stream().map(f -> f[2]).toArray()));
+            insert.executeUpdate();
+        }
+        if (change.isEmpty()) {
+            return;
+        }
+        Array keys = c.createArrayOf("text", change.keySet().toArray());
+        Array amounts = c.createArrayOf("numeric", change.values().stream().map(d -> d[0]).toArray());
+        Array counts = c.createArrayOf("int8", change.values().stream().map(d -> d[1]).toArray());
+        try (PreparedStatement year = c.prepareStatement("""
+                insert into spend_payee_year as t (anchor_id, financial_year, payee_key, amount, lines)
+                select ?, ?, k, a, n from unnest(?::text[], ?::numeric[], ?::bigint[]) as x(k, a, n)
+                on conflict (anchor_id, financial_year, payee_key)
+                    do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines""");
+                PreparedStatement total = c.prepareStatement("""
+                        insert into spend_payee_total as t (anchor_id, payee_key, amount, lines)
+                        select ?, k, a, n from unnest(?::text[], ?::numeric[], ?::bigint[]) as x(k, a, n)
+                        on conflict (anchor_id, payee_key)
+                            do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines""")) {
+            year.setString(1, slice.anchorId());
+            year.setInt(2, slice.month().minusMonths(3).getYear());
+            year.setArray(3, keys);
+            year.setArray(4, amounts);
+            year.setArray(5, counts);
+            year.executeUpdate();
+            total.setString(1, slice.anchorId());
+            total.setArray(2, keys);
+            total.setArray(3, amounts);
+            total.setArray(4, counts);
+            total.executeUpdate();
+        }
+        try (PreparedStatement year = c.prepareStatement("""
+                insert into spend_payee_year_all as t (financial_year, payee_key, amount, lines)
+                select ?, k, a, n from unnest(?::text[], ?::numeric[], ?::bigint[]) as x(k, a, n)
+                on conflict (financial_year, payee_key)
+                    do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines""");
+                PreparedStatement total = c.prepareStatement("""
+                        insert into spend_payee_total_all as t (payee_key, amount, lines)
+                        select k, a, n from unnest(?::text[], ?::numeric[], ?::bigint[]) as x(k, a, n)
+                        on conflict (payee_key)
+                            do update set amount = t.amount + excluded.amount, lines = t.lines + excluded.lines""")) {
+            year.setInt(1, slice.month().minusMonths(3).getYear());
+            year.setArray(2, keys);
+            year.setArray(3, amounts);
+            year.setArray(4, counts);
+            year.executeUpdate();
+            total.setArray(1, keys);
+            total.setArray(2, amounts);
+            total.setArray(3, counts);
+            total.executeUpdate();
+        }
+    }
+
     /** Begins {@code c}'s transaction as REPEATABLE READ: must come before any other statement on it. */
     static void oneSnapshot(Connection c) throws SQLException {
         try (PreparedStatement set = c.prepareStatement("set transaction isolation level repeatable read")) {
@@ -357,6 +458,7 @@ public class SpendCube {
                 }
                 insert.executeBatch();
             }
+            payeeSums(c, slice);
             // only the marks read before computing: one a change added since stays, and the slice is computed again
             try (PreparedStatement clear = c.prepareStatement(
                     "delete from spend_cube_dirty where mark_id = any(?)")) {

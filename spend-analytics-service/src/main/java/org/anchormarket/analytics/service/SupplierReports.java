@@ -71,12 +71,22 @@ public class SupplierReports {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = oneSnapshot();
                     PreparedStatement top = c.prepareStatement("""
-                            with parts as (
+                            with dirty as (
+                                select distinct anchor_id, month from spend_cube_dirty
+                                where month >= ? and month <= ? and %1$s
+                            ), parts as (
                                 select payee_key, amount, lines from spend_payee_total
-                                where ? and %1$s
+                                where ? and cardinality(?::text[]) > 0 and anchor_id = any(?)
+                                union all
+                                select payee_key, amount, lines from spend_payee_total_all
+                                where ? and cardinality(?::text[]) = 0
                                 union all
                                 select payee_key, amount, lines from spend_payee_year
-                                where financial_year >= ? and financial_year <= ? and %1$s
+                                where financial_year >= ? and financial_year <= ? and cardinality(?::text[]) > 0
+                                  and anchor_id = any(?)
+                                union all
+                                select payee_key, amount, lines from spend_payee_year_all
+                                where financial_year >= ? and financial_year <= ? and cardinality(?::text[]) = 0
                                 union all
                                 select payee_key, amount, lines from spend_payee_month
                                 where (month >= ? and month <= ? or month >= ? and month <= ?) and %1$s
@@ -84,10 +94,22 @@ public class SupplierReports {
                                 select payee_key, amount, 1 from spend_line
                                 where payee_key is not null and %1$s
                                   and (payment_date >= ? and payment_date <= ? or payment_date >= ? and payment_date <= ?)
+                                union all
+                                -- slices marked since the worker last summed them: their month rows out, their lines in
+                                select m.payee_key, -m.amount, -m.lines from dirty d
+                                join spend_payee_month m on m.anchor_id = d.anchor_id and m.month = d.month
+                                union all
+                                select l.payee_key, l.amount, 1 from dirty d
+                                join spend_line l on l.anchor_id = d.anchor_id and l.payment_date >= d.month
+                                                 and l.payment_date < (d.month + interval '1 month')::date
+                                where l.payee_key is not null
+                            ), payees as (
+                                select payee_key, sum(amount) as amount, sum(lines) as lines from parts
+                                group by 1 having sum(lines) <> 0
                             ), top as (
                                 select p.supplier_id, case when p.supplier_id is null then x.payee_key end as payee_key,
                                        sum(x.amount) as amount, sum(x.lines) as lines
-                                from parts x join payee p on p.payee_key = x.payee_key
+                                from payees x join payee p on p.payee_key = x.payee_key
                                 group by 1, 2 order by 3 desc, 1, 2 limit ?)
                             select t.supplier_id, t.payee_key, coalesce(s.legal_name, py.display_name), c.locality,
                                    c.town, c.size_band, c.vcfse, t.amount, t.lines
@@ -103,12 +125,21 @@ public class SupplierReports {
                 PayeeSums parts = PayeeSums.of(scope.from(), scope.to());
                 Array anchorsIn = c.createArrayOf("text", scope.anchors().toArray());
                 int next = 1;
+                top.setDate(next++, Date.valueOf(parts.whole()[0]));
+                top.setDate(next++, Date.valueOf(parts.whole()[1]));
+                top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
                 top.setBoolean(next++, parts.allTime());
                 top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
+                top.setBoolean(next++, parts.allTime());
                 top.setArray(next++, anchorsIn);
                 top.setInt(next++, parts.firstYear());
                 top.setInt(next++, parts.lastYear());
                 top.setArray(next++, anchorsIn);
+                top.setArray(next++, anchorsIn);
+                top.setInt(next++, parts.firstYear());
+                top.setInt(next++, parts.lastYear());
                 top.setArray(next++, anchorsIn);
                 for (LocalDate[] months : parts.months()) {
                     top.setDate(next++, Date.valueOf(months[0]));
@@ -235,7 +266,8 @@ public class SupplierReports {
      * whole months outside those (two ranges at most), and the days at its ends outside whole months, read from the
      * lines (two ranges at most). An empty range starts after it ends.
      */
-    record PayeeSums(boolean allTime, int firstYear, int lastYear, List<LocalDate[]> months, List<LocalDate[]> days) {
+    record PayeeSums(boolean allTime, int firstYear, int lastYear, List<LocalDate[]> months, List<LocalDate[]> days,
+            LocalDate[] whole) {
 
         private static final LocalDate[] NONE = { LocalDate.of(2999, 12, 31), LocalDate.of(1900, 1, 1) };
 
@@ -243,7 +275,8 @@ public class SupplierReports {
             List<LocalDate[]> months = new ArrayList<>(List.of(NONE, NONE));
             List<LocalDate[]> days = new ArrayList<>(List.of(NONE, NONE));
             if (from == null && to == null) {
-                return new PayeeSums(true, 1, 0, months, days);
+                return new PayeeSums(true, 1, 0, months, days,
+                        new LocalDate[] { LocalSpendReports.EARLIEST, LocalSpendReports.LATEST.withDayOfMonth(1) });
             }
             LocalDate start = from == null ? LocalSpendReports.EARLIEST : from;
             LocalDate end = to == null ? LocalSpendReports.LATEST : to;
@@ -252,7 +285,7 @@ public class SupplierReports {
                     : end.withDayOfMonth(1).minusMonths(1);
             if (firstWhole.isAfter(lastWhole)) {
                 days.set(0, new LocalDate[] { start, end });
-                return new PayeeSums(false, 1, 0, months, days);
+                return new PayeeSums(false, 1, 0, months, days, NONE);
             }
             if (start.isBefore(firstWhole)) {
                 days.set(0, new LocalDate[] { start, firstWhole.minusDays(1) });
@@ -267,7 +300,7 @@ public class SupplierReports {
             int lastYear = (lastWhole.getMonthValue() >= 3 ? lastWhole.getYear() : lastWhole.getYear() - 1) - 1;
             if (firstYear > lastYear) {
                 months.set(0, new LocalDate[] { firstWhole, lastWhole });
-                return new PayeeSums(false, 1, 0, months, days);
+                return new PayeeSums(false, 1, 0, months, days, new LocalDate[] { firstWhole, lastWhole });
             }
             LocalDate firstApril = LocalDate.of(firstYear, 4, 1);
             if (firstWhole.isBefore(firstApril)) {
@@ -277,7 +310,7 @@ public class SupplierReports {
             if (!lastWhole.isBefore(afterLastMarch)) {
                 months.set(1, new LocalDate[] { afterLastMarch, lastWhole });
             }
-            return new PayeeSums(false, firstYear, lastYear, months, days);
+            return new PayeeSums(false, firstYear, lastYear, months, days, new LocalDate[] { firstWhole, lastWhole });
         }
     }
 
