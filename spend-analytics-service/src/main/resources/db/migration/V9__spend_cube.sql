@@ -37,7 +37,8 @@ create index spend_cube_by_month on spend_cube (month);
 create table spend_cube_dirty (
     mark_id   bigint      generated always as identity primary key,
     anchor_id varchar(60) not null,
-    month     date        not null
+    month     date        not null,
+    marked_at timestamptz not null default now()
 );
 create index spend_cube_dirty_slice on spend_cube_dirty (anchor_id, month);
 

@@ -96,9 +96,11 @@ public class SpendCube {
             + "vcfse, amount, lines, suppliers, payees";
 
     private final DataSource db;
+    private final java.time.Duration settle;
 
-    SpendCube(DataSource db) {
+    SpendCube(DataSource db, org.anchormarket.analytics.config.CubeConfig config) {
         this.db = db;
+        this.settle = config.settle();
     }
 
     /** A slice: one anchor, one month (its first day). */
@@ -361,15 +363,26 @@ public class SpendCube {
         refresh();
     }
 
-    /** Brings up to date the slices dirty now (a round of at most 500); how many are still dirty after it. */
+    /**
+     * Brings up to date the slices marked and settled (no mark for {@code analytics.cube.settle}, or the first mark
+     * ten times that long ago), a round of at most 500; how many slices are still marked after it.
+     */
     public long refresh() {
         List<Slice> dirty = QuarkusTransaction.requiringNew().call(() -> {
             List<Slice> found = new ArrayList<>();
-            try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement(
-                    "select distinct anchor_id, month from spend_cube_dirty order by month desc, anchor_id limit 500");
-                    ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    found.add(new Slice(row.getString(1), row.getDate(2).toLocalDate()));
+            // a slice still being written to (an upload's month) waits until it has settled, so that it is not
+            // computed again after every batch; reports read it from its lines meanwhile
+            try (Connection c = db.getConnection(); PreparedStatement select = c.prepareStatement("""
+                    select anchor_id, month from spend_cube_dirty group by 1, 2
+                    having max(marked_at) < now() - make_interval(secs => ?)
+                        or min(marked_at) < now() - make_interval(secs => ?)
+                    order by month desc, anchor_id limit 500""")) {
+                select.setDouble(1, settle.toMillis() / 1000.0);
+                select.setDouble(2, settle.toMillis() * 10 / 1000.0);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.add(new Slice(row.getString(1), row.getDate(2).toLocalDate()));
+                    }
                 }
             }
             return found;
