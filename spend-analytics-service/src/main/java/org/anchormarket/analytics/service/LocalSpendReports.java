@@ -195,8 +195,7 @@ public class LocalSpendReports {
     /** The cube rows of each period ({@code from, to} pairs, in turn) of the anchors, all in one snapshot. */
     private List<List<SpendCube.Row>> rows(List<String> anchors, LocalDate[]... periods) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = db.getConnection()) {
-                SpendCube.oneSnapshot(c);
+            try (Connection c = SpendCube.oneSnapshot(db)) {
                 List<List<SpendCube.Row>> each = new java.util.ArrayList<>();
                 for (LocalDate[] period : periods) {
                     each.add(SpendCube.rows(c, period[0], period[1], anchors));

@@ -121,8 +121,9 @@ public class SpendCube {
         LocalDate firstMonth = start.withDayOfMonth(1);
         LocalDate lastMonth = end.withDayOfMonth(1);
         // whole months in the period are read from the cube; a month the period covers only part of, from its lines
-        LocalDate firstWhole = start.getDayOfMonth() == 1 ? firstMonth : firstMonth.plusMonths(1);
-        LocalDate lastWhole = end.equals(lastMonth.plusMonths(1).minusDays(1)) ? lastMonth : lastMonth.minusMonths(1);
+        LocalDate[] whole = wholeMonths(start, end);
+        LocalDate firstWhole = whole[0];
+        LocalDate lastWhole = whole[1];
         Array scope = c.createArrayOf("text", anchors.toArray());
 
         List<Slice> fromLines = new ArrayList<>();
@@ -349,10 +350,26 @@ public class SpendCube {
         }
     }
 
-    /** Begins {@code c}'s transaction as REPEATABLE READ: must come before any other statement on it. */
-    static void oneSnapshot(Connection c) throws SQLException {
+    /**
+     * The first and last whole months (their first days) of the days {@code start}..{@code end}; the first after the
+     * last when there is none.
+     */
+    static LocalDate[] wholeMonths(LocalDate start, LocalDate end) {
+        LocalDate firstWhole = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastWhole = end.plusDays(1).getDayOfMonth() == 1 ? end.withDayOfMonth(1)
+                : end.withDayOfMonth(1).minusMonths(1);
+        return new LocalDate[] { firstWhole, lastWhole };
+    }
+
+    /** A connection of {@code db} whose transaction reads one snapshot (REPEATABLE READ) of cube, marks and lines. */
+    static Connection oneSnapshot(DataSource db) throws SQLException {
+        Connection c = db.getConnection();
         try (PreparedStatement set = c.prepareStatement("set transaction isolation level repeatable read")) {
-            set.execute();
+            set.execute(); // before any other statement of the transaction
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
         }
     }
 

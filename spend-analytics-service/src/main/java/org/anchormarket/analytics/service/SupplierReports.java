@@ -69,7 +69,7 @@ public class SupplierReports {
             List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = oneSnapshot();
+            try (Connection c = SpendCube.oneSnapshot(db);
                     PreparedStatement top = c.prepareStatement("""
                             with dirty as (
                                 select distinct anchor_id, month from spend_cube_dirty
@@ -182,7 +182,7 @@ public class SupplierReports {
             List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = oneSnapshot();
+            try (Connection c = SpendCube.oneSnapshot(db);
                     PreparedStatement divisionsOf = c.prepareStatement("""
                             select coalesce(array_agg(distinct substr(code, 1, 2) order by substr(code, 1, 2)),
                                             '{}'::text[])
@@ -280,9 +280,9 @@ public class SupplierReports {
             }
             LocalDate start = from == null ? LocalSpendReports.EARLIEST : from;
             LocalDate end = to == null ? LocalSpendReports.LATEST : to;
-            LocalDate firstWhole = start.getDayOfMonth() == 1 ? start : start.withDayOfMonth(1).plusMonths(1);
-            LocalDate lastWhole = end.plusDays(1).getDayOfMonth() == 1 ? end.withDayOfMonth(1)
-                    : end.withDayOfMonth(1).minusMonths(1);
+            LocalDate[] whole = SpendCube.wholeMonths(start, end);
+            LocalDate firstWhole = whole[0];
+            LocalDate lastWhole = whole[1];
             if (firstWhole.isAfter(lastWhole)) {
                 days.set(0, new LocalDate[] { start, end });
                 return new PayeeSums(false, 1, 0, months, days, NONE);
@@ -314,18 +314,6 @@ public class SupplierReports {
         }
     }
 
-    /** A connection whose transaction reads one snapshot (the spend cube's rows, its marks and the lines). */
-    private Connection oneSnapshot() throws SQLException {
-        Connection c = db.getConnection();
-        try {
-            SpendCube.oneSnapshot(c);
-            return c;
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-    }
-
     /** The registered suppliers paid in scope, by number ({@code known_supplier.num}). */
     private static Integer[] paidSuppliers(Connection c, Scope scope) throws SQLException {
         org.roaringbitmap.RoaringBitmap paid = new org.roaringbitmap.RoaringBitmap();
@@ -339,7 +327,7 @@ public class SupplierReports {
     public Funnel funnel(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = oneSnapshot();
+            try (Connection c = SpendCube.oneSnapshot(db);
                     PreparedStatement registered = c.prepareStatement("""
                             select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'),
                                    count(*) filter (where c.vcfse)

@@ -44,14 +44,7 @@ class LocalSpendReportTest {
     @Test
     void shouldReportLocalSpendAsEachSupplierStoodOnThePaymentDate() {
         String anchor = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownAnchor a = new KnownAnchor();
-            a.anchorId = anchor;
-            a.name = anchor;
-            a.type = "OTHER";
-            a.updatedAt = java.time.Instant.now();
-            a.persist();
-        });
+        knownAnchor(anchor, anchor, "OTHER");
         String kitchenNumber = Long.toString(1_000_000 + ThreadLocalRandom.current().nextLong(8_999_999));
         UUID plumbing = UUID.randomUUID();
         UUID kitchen = UUID.randomUUID();
@@ -153,14 +146,7 @@ class LocalSpendReportTest {
     @Test
     void shouldBreakSpendDownWithThePeriodBeforeBesideEachFigure() {
         String anchor = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownAnchor a = new KnownAnchor();
-            a.anchorId = anchor;
-            a.name = "Test Trust " + run;
-            a.type = "NHS";
-            a.updatedAt = java.time.Instant.now();
-            a.persist();
-        });
+        knownAnchor(anchor, "Test Trust " + run, "NHS");
         UUID bakery = UUID.randomUUID();
         UUID steel = UUID.randomUUID();
         UUID builder = UUID.randomUUID();
@@ -375,14 +361,7 @@ class LocalSpendReportTest {
     @Test
     void shouldNotKeepASliceComputedWhileANewClassificationWasInFlight() throws Exception {
         String anchor = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownAnchor a = new KnownAnchor();
-            a.anchorId = anchor;
-            a.name = anchor;
-            a.type = "OTHER";
-            a.updatedAt = java.time.Instant.now();
-            a.persist();
-        });
+        knownAnchor(anchor, anchor, "OTHER");
         UUID racer = UUID.randomUUID();
         KafkaCompanion kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
                 String.class));
@@ -458,6 +437,18 @@ class LocalSpendReportTest {
                 request = request.queryParam("from", from).queryParam("to", to);
             }
             return request.get("/api/reports/local-spend").then().statusCode(200).extract().asString();
+        });
+    }
+
+    /** An anchor this service knows (as if learnt from anchor.anchors). */
+    private static void knownAnchor(String id, String name, String type) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            KnownAnchor a = new KnownAnchor();
+            a.anchorId = id;
+            a.name = name;
+            a.type = type;
+            a.updatedAt = java.time.Instant.now();
+            a.persist();
         });
     }
 
