@@ -50,6 +50,42 @@ public final class Tokens {
         return fetch(base + "/realms/anchor-market/protocol/openid-connect/token", newUser(base, role, email, false));
     }
 
+    /** A brand-new buyer of {@code anchor} (its {@code anchor} attribute, which becomes the token's claim). */
+    public static String ofNewBuyer(String anchor) {
+        String base = SharedInfra.keycloak().url();
+        String username = newUser(base, "buyer");
+        String admin = adminToken(base);
+        // Keycloak keeps attributes its user profile does not declare only when admins may edit them
+        @SuppressWarnings("unchecked")
+        Map<String, Object> profile = given().auth().oauth2(admin)
+                .when().get(base + "/admin/realms/anchor-market/users/profile").then().statusCode(200)
+                .extract().as(Map.class);
+        if (!"ADMIN_EDIT".equals(profile.get("unmanagedAttributePolicy"))) {
+            profile.put("unmanagedAttributePolicy", "ADMIN_EDIT");
+            given().auth().oauth2(admin).contentType("application/json").body(profile)
+                    .when().put(base + "/admin/realms/anchor-market/users/profile").then().statusCode(200);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> user = (Map<String, Object>) given().auth().oauth2(admin).queryParam("username", username)
+                .queryParam("exact", true).when().get(base + "/admin/realms/anchor-market/users")
+                .then().statusCode(200).extract().as(java.util.List.class).get(0);
+        user.put("attributes", Map.of("anchor", java.util.List.of(anchor)));
+        given().auth().oauth2(admin).contentType("application/json").body(user)
+                .when().put(base + "/admin/realms/anchor-market/users/" + user.get("id")).then().statusCode(204);
+        return fetch(SharedInfra.keycloak().tokenUrl(), username);
+    }
+
+    /** The subject ({@code sub}) of an access token: the user's lasting id, as the services see it. */
+    public static String subject(String token) {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String subject = io.restassured.path.json.JsonPath.from(payload).getString("sub");
+        if (subject == null) {
+            throw new IllegalStateException("The token has no subject: " + payload);
+        }
+        return subject;
+    }
+
     /** Creates a user holding {@code role} on the Keycloak at {@code base}; returns its name, also its password. */
     public static String newUser(String base, String role) {
         return newUser(base, role, null, true);

@@ -39,9 +39,11 @@ public class SupplierInvitations {
     private final EntityManager em;
     private final SupplierRegistrations registration;
     private final SupplierHistory history;
+    private final SupplierMessages messages;
 
     SupplierInvitations(SupplierConfig config, Event<Created> created, EntityManager em,
-            SupplierRegistrations registration, SupplierHistory history) {
+            SupplierRegistrations registration, SupplierHistory history, SupplierMessages messages) {
+        this.messages = messages;
         this.registration = registration;
         this.history = history;
         this.config = config;
@@ -146,6 +148,7 @@ public class SupplierInvitations {
         } catch (org.hibernate.exception.ConstraintViolationException e) {
             throw new DomainException.Conflict("You already belong to a registered organisation", "code");
         }
+        messages.updated(supplier, List.of("members"), now); // tenders and events learn who acts for it
         return supplier;
     }
 

@@ -33,6 +33,7 @@ public class SupplierMessages {
                         .organisationType(s.organisationType.name())
                         .postcode(s.postcode)
                         .cpvCodes(List.copyOf(s.cpvCodes))
+                        .members(members(s))
                         .status(known(SupplierRegistered.StatusEnum.fromValue(s.status.name()), s.status.name()))
                         .classification(classification(s))
                         .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC)));
@@ -40,6 +41,11 @@ public class SupplierMessages {
 
     /** SupplierUpdated: the whole state after a change, and which fields changed. */
     void updated(Supplier s, List<String> changed) {
+        updated(s, changed, s.updatedAt);
+    }
+
+    /** The same, for a change that is not the profile's (a member joined): the supplier's row stays as it was. */
+    void updated(Supplier s, List<String> changed, java.time.Instant at) {
         outbox.publish(Topics.SUPPLIERS, s.id.toString(), Topics.EventTypes.SUPPLIER_UPDATED,
                 new SupplierUpdated()
                         .supplierId(s.id)
@@ -50,10 +56,11 @@ public class SupplierMessages {
                         .organisationType(s.organisationType.name())
                         .postcode(s.postcode)
                         .cpvCodes(List.copyOf(s.cpvCodes))
+                        .members(members(s))
                         .status(known(SupplierUpdated.StatusEnum.fromValue(s.status.name()), s.status.name()))
                         .classification(classification(s))
                         .changedFields(changed)
-                        .updatedAt(s.updatedAt.atOffset(ZoneOffset.UTC)));
+                        .updatedAt(at.atOffset(ZoneOffset.UTC)));
     }
 
     void verified(Supplier s) {
@@ -74,6 +81,12 @@ public class SupplierMessages {
                         .postcode(s.postcode)
                         .classification(classification(s))
                         .erasedAt(s.erasedAt.atOffset(ZoneOffset.UTC)));
+    }
+
+    /** Who acts for the organisation (Keycloak subjects), in a stable order; read after the caller's changes. */
+    private static List<String> members(Supplier s) {
+        return org.anchormarket.supplier.domain.SupplierMember.<org.anchormarket.supplier.domain.SupplierMember>find(
+                "supplierId = ?1 order by subject", s.id).stream().map(m -> m.subject).toList();
     }
 
     static SupplierClassification classification(Supplier s) {

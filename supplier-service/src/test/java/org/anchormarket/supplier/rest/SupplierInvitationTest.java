@@ -21,10 +21,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Duration;
+import org.anchormarket.contracts.messaging.Topics;
 import org.anchormarket.testing.KafkaResource;
 import org.anchormarket.testing.KeycloakResource;
 import org.anchormarket.testing.PostgresResource;
 import org.anchormarket.testing.Tokens;
+import org.anchormarket.testing.TopicRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +102,29 @@ class SupplierInvitationTest {
                 .body("[1].changedBy", notNullValue());
 
         accept(Tokens.ofNewUser("supplier"), code).statusCode(409).body("errors[0].field", equalTo("code"));
+    }
+
+    @Test
+    void shouldTellOtherServicesWhoActsForTheOrganisationWhenItRegistersAndWhenAMemberJoins() throws Exception {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var registered = TopicRecords.await(Topics.SUPPLIERS,
+                TopicRecords.keyAndType(id, Topics.EventTypes.SUPPLIER_REGISTERED), Duration.ofSeconds(30));
+        assertEquals(List.of(Tokens.subject(member)),
+                json.convertValue(json.readTree(registered.value()).get("members"), List.class));
+
+        String email = email();
+        invite(member, id, email).statusCode(201);
+        String colleague = Tokens.ofNewUserWithEmail("supplier", email);
+        accept(colleague, codeSentTo(email)).statusCode(200);
+        var joined = TopicRecords.await(Topics.SUPPLIERS, TopicRecords.keyAndType(id, Topics.EventTypes.SUPPLIER_UPDATED),
+                Duration.ofSeconds(30));
+        var data = json.readTree(joined.value());
+        assertEquals(List.of("members"), json.convertValue(data.get("changedFields"), List.class));
+        assertEquals(java.util.Set.of(Tokens.subject(member), Tokens.subject(colleague)),
+                java.util.Set.copyOf(json.convertValue(data.get("members"), List.class)));
     }
 
     @Test
