@@ -28,6 +28,26 @@ class GatewayTest {
     }
 
     @Test
+    void shouldLetAnyoneReadOpportunitiesButNothingElseWithoutAToken() {
+        RecordingUpstream.LAST.set(null);
+        // Routed (tender-service is down in these tests: 503), not refused at the door
+        given().when().get("/api/tenders?q=kitchen").then().statusCode(503);
+        given().when().get("/api/tenders/" + java.util.UUID.randomUUID()).then().statusCode(503);
+        given().when().get("/api/contracts").then().statusCode(503);
+        given().contentType("application/json").body("{}").when().post("/api/tenders").then().statusCode(401);
+        given().when().post("/api/tenders/" + java.util.UUID.randomUUID() + "/opening").then().statusCode(401);
+        given().when().get("/api/tendersX").then().statusCode(401);
+        given().when().get("/api/suppliers").then().statusCode(401);
+        given().auth().oauth2("not-a-token").when().get("/api/tenders").then().statusCode(401);
+        // Signed in, every method is routed
+        String buyer = Tokens.of("buyer1");
+        given().auth().oauth2(buyer).contentType("application/json").body("{}").when().post("/api/tenders").then()
+                .statusCode(503);
+        given().auth().oauth2(buyer).when().get("/api/tenders").then().statusCode(503);
+        given().auth().oauth2(buyer).when().delete("/api/tenders/x/lots/y/bids/mine").then().statusCode(503);
+    }
+
+    @Test
     void shouldRouteToTheOwningServiceWithPathQueryAndTokenAndPassItsAnswerBack() {
         String token = Tokens.of("buyer1");
         given().auth().oauth2(token).when().get("/api/suppliers/abc?page=2")
@@ -183,7 +203,7 @@ class GatewayTest {
         given().when().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Routed services' }.data.tenders", containsString("DOWN"))
-                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(5)); // tenders, anchors, events, reports, spend
+                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(6)); // tenders, contracts, anchors, events, reports, spend
         String token = Tokens.of("buyer1");
         given().auth().oauth2(token).when().get("/api/tenders").then().statusCode(503)
                 .contentType(containsString("application/problem+json"))

@@ -83,16 +83,19 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
         });
         server.start();
         // The other routes point where nothing listens (a free port, left closed): services that are down
-        return Map.of("gateway.routes.suppliers.target", "http://127.0.0.1:" + server.getAddress().getPort(),
-                "gateway.routes.tenders.target", "http://127.0.0.1:" + Ports.free(),
-                "gateway.routes.events.target", "http://127.0.0.1:" + Ports.free(),
-                "gateway.routes.reports.target", "http://127.0.0.1:" + Ports.free(),
-                "gateway.routes.anchors.target", "http://127.0.0.1:" + Ports.free(),
-                "gateway.routes.spend.target", "http://127.0.0.1:" + Ports.free(),
-                "gateway.upstream.read-timeout", "3s",
-                "gateway.upstream.pool-size", "4", // few connections: one leaked by a caller who left shows at once
-                "gateway.rate-limits.per-user-per-minute", "200",
-                "gateway.bodies.upload-paths", "/api/suppliers/uploads,/app/spend/uploads");
+        return Map.ofEntries(
+                Map.entry("gateway.routes.suppliers.target", "http://127.0.0.1:" + server.getAddress().getPort()),
+                Map.entry("gateway.routes.tenders.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.events.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.reports.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.anchors.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.spend.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.contracts.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.upstream.read-timeout", "3s"),
+                // few connections: one leaked by a caller who left shows at once
+                Map.entry("gateway.upstream.pool-size", "4"),
+                Map.entry("gateway.rate-limits.per-user-per-minute", "200"),
+                Map.entry("gateway.bodies.upload-paths", "/api/suppliers/uploads,/app/spend/uploads"));
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Seeds a new platform through its public API, as real users would, so it is not empty: local and non-local
  * suppliers (registered by admin1 on their behalf, so the demo users supplier1 and supplier2 are still free to
- * register their own organisation), an open tender reserved for VCFSE organisations, a meet-the-buyer event, and
+ * register their own organisation), two open tenders (community meals reserved for SMEs and VCFSE organisations, a kitchen refurbishment in two lots
+ * reserved for suppliers in the borough), a meet-the-buyer event, and
  * a year of real published spend for the dashboard (Bolton Council's 2019 "spend over £500" file from the reference
  * data, under a demo anchor of its own so no Wigan anchor is credited with it). The borough's anchors come
  * with tender-service's reference data. Each item is added only when it is not there yet, so a seeding interrupted
@@ -90,11 +91,23 @@ public final class DemoData {
                  "companyNumber": "05555555", "postcode": "PR7 1AA", "addressLines": ["Chorley Business Centre"],
                  "branches": [{"postcode": "WN1 1AA", "addressLines": ["Wigan Life Centre"]}], "employees": 35,
                  "annualTurnover": 2400000, "cpvCodes": ["80500000"], "email": "info@lancsskills.example"}""");
-        unlessListed("buyer1", "/api/tenders", "Community meals for older residents in Leigh", """
-                {"title": "Community meals for older residents in Leigh", "cpvCode": "55520000",
+        Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        tender("Community meals for older residents in Leigh", """
+                {"title": "Community meals for older residents in Leigh", "cpvCodes": ["55520000"],
                  "description": "Hot meals delivered five days a week to about 120 residents.",
-                 "closesAt": "%s", "reservedFor": "VCFSE"}""".formatted(Instant.now().plus(21, ChronoUnit.DAYS)
-                .truncatedTo(ChronoUnit.HOURS)));
+                 "contractType": "SERVICES", "procedure": "OPEN", "estimatedValue": 150000,
+                 "clarificationDeadline": "%s", "submissionDeadline": "%s",
+                 "weights": {"price": 50, "quality": 30, "socialValue": 20}, "reservation": "SME_VCFSE"}"""
+                .formatted(now.plus(14, ChronoUnit.DAYS), now.plus(21, ChronoUnit.DAYS)));
+        tender("Community centre kitchen refurbishment, Hindley", """
+                {"title": "Community centre kitchen refurbishment, Hindley", "cpvCodes": ["45210000"],
+                 "description": "A new kitchen and accessible toilets for the Hindley community centre.",
+                 "contractType": "WORKS", "procedure": "REQUEST_FOR_QUOTATION", "estimatedValue": 85000,
+                 "lots": [{"title": "Kitchen", "estimatedValue": 60000, "cpvCodes": ["45421000"]},
+                          {"title": "Accessible toilets", "estimatedValue": 25000, "cpvCodes": ["45332400"]}],
+                 "clarificationDeadline": "%s", "submissionDeadline": "%s",
+                 "weights": {"price": 60, "quality": 25, "socialValue": 15}, "reservation": "LOCAL"}"""
+                .formatted(now.plus(10, ChronoUnit.DAYS), now.plus(28, ChronoUnit.DAYS)));
         unlessListed("buyer1", "/api/events", "Meet the buyer: Wigan anchors", """
                 {"title": "Meet the buyer: Wigan anchors", "kind": "MEET_THE_BUYER", "startsAt": "%s",
                  "venue": "Robin Park Arena, Wigan", "capacity": 300}""".formatted(Instant.now()
@@ -165,6 +178,26 @@ public final class DemoData {
     }
 
     /** Creates what the body describes unless the list at {@code path} has an item with that title already. */
+    /** buyer1's tender with this title, published, unless it is: a draft left by an interrupted seeding is published. */
+    private void tender(String title, String body) {
+        String q = java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8);
+        for (JsonNode item : read(get("buyer1", "/api/tenders?q=" + q)).path("items")) {
+            if (title.equals(item.path("title").asText())) {
+                return;
+            }
+        }
+        String id = null;
+        for (JsonNode item : read(get("buyer1", "/api/tenders?status=DRAFT&q=" + q)).path("items")) {
+            if (title.equals(item.path("title").asText())) {
+                id = item.path("id").asText();
+            }
+        }
+        if (id == null) {
+            id = read(post("buyer1", "/api/tenders", body, 201)).path("id").asText();
+        }
+        post("buyer1", "/api/tenders/" + id + "/publication", "", 200);
+    }
+
     private void unlessListed(String user, String path, String title, String body) {
         for (JsonNode item : read(get(user, path))) {
             if (title.equals(item.path("title").asText())) {
@@ -196,16 +229,21 @@ public final class DemoData {
     }
 
     private void post(String user, String path, String body) {
+        post(user, path, body, 201);
+    }
+
+    private String post(String user, String path, String body, int expected) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + tokens.computeIfAbsent(user, this::token))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = send(request);
-        if (response.statusCode() != 201) {
+        if (response.statusCode() != expected) {
             throw new IllegalStateException("Demo data: POST " + path + " as " + user + " answered "
                     + response.statusCode() + ": " + response.body());
         }
+        return response.body();
     }
 
     /** A local demo user's token (password grant of the local-only anchor-cli client; password = user name). */

@@ -116,6 +116,9 @@ public final class Platform implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
             supplierSettings().forEach(env::put);
+            if (app.name().equals("tender-service")) {
+                env.put("TENDER_BIDS_KEY", bidKey());
+            }
             launch(app, env);
         }
         keycloak = keycloakStart.join();
@@ -131,6 +134,7 @@ public final class Platform implements AutoCloseable {
         env.put("GATEWAY_ROUTES_SUPPLIERS_TARGET", "http://127.0.0.1:" + layout.supplier());
         env.put("GATEWAY_ROUTES_TENDERS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_ANCHORS_TARGET", "http://127.0.0.1:" + layout.tender());
+        env.put("GATEWAY_ROUTES_CONTRACTS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_EVENTS_TARGET", "http://127.0.0.1:" + layout.events());
         env.put("GATEWAY_ROUTES_REPORTS_TARGET", "http://127.0.0.1:" + layout.analytics());
         env.put("GATEWAY_ROUTES_SPEND_TARGET", "http://127.0.0.1:" + layout.analytics());
@@ -359,18 +363,33 @@ public final class Platform implements AutoCloseable {
      * in the data directory, so sessions outlive a restart.
      */
     private String sessionSecret() {
-        String given = System.getenv("GATEWAY_SESSION_SECRET");
+        return keptSecret("GATEWAY_SESSION_SECRET", "gateway-session-secret", 36, false);
+    }
+
+    /**
+     * The key tender-service seals bids with (AES-256): the operator's (TENDER_BIDS_KEY, base64), else one made for
+     * this platform on first start and kept like the session secret. Losing it makes sealed bids unreadable, so it
+     * lives beside the database it protects, never in it.
+     */
+    private String bidKey() {
+        return keptSecret("TENDER_BIDS_KEY", "tender-bids-key", 32, true);
+    }
+
+    /** {@code env}'s value, else a random secret of {@code bytes} kept in the data directory, readable by its owner. */
+    private String keptSecret(String env, String fileName, int bytes, boolean standardBase64) {
+        String given = System.getenv(env);
         if (given != null && !given.isBlank()) {
             return given;
         }
-        Path file = layout.dataDir().resolve("gateway-session-secret");
+        Path file = layout.dataDir().resolve(fileName);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).strip();
             }
-            byte[] random = new byte[36];
+            byte[] random = new byte[bytes];
             new java.security.SecureRandom().nextBytes(random);
-            String secret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String secret = standardBase64 ? java.util.Base64.getEncoder().encodeToString(random)
+                    : java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Files.createDirectories(file.getParent());
             try { // created readable by its owner only, before the secret is in it
                 Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(

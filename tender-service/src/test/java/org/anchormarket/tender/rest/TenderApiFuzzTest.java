@@ -21,8 +21,11 @@ class TenderApiFuzzTest {
     @Test
     void shouldAnswerEveryBadRequestBelow500AndEveryRefusalAsProblemJson() {
         SpecFuzzer.of("openapi/tender/openapi.yaml").assertSound("tender API", 21,
-                List.of(Tokens.of("admin1"), Tokens.of("buyer1")),
-                Map.of("publishTender", "{\"title\":\"Fuzzed tender\",\"closesAt\":\"2030-01-01T12:00:00Z\",\"cpvCode\":\"45000000\"}"),
+                List.of(Tokens.of("admin1"), Tokens.of("buyer1"), Tokens.of("supplier1")),
+                Map.of("createTender", org.anchormarket.tender.support.TenderBodies.draft("Fuzzed tender"),
+                        "submitBid", "{\"price\": 100, \"qualityResponse\": \"q\", \"socialValueCommitments\": \"s\"}",
+                        "awardLot", "{\"bidId\": \"" + java.util.UUID.randomUUID()
+                                + "\", \"contractStart\": \"2027-01-01\", \"contractEnd\": \"2027-12-31\"}"),
                 Map.of());
     }
 }

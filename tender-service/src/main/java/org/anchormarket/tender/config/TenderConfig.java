@@ -1,0 +1,62 @@
+package org.anchormarket.tender.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+/** tender-service's settings ({@code tender.*}; each one also TENDER_... in the environment). */
+@ConfigMapping(prefix = "tender")
+public interface TenderConfig {
+
+    /**
+     * The Procurement Act 2023 thresholds from 1 January 2026, VAT included: below them a competition may be
+     * reserved (to local suppliers, SMEs or VCFSE organisations).
+     */
+    Thresholds thresholds();
+
+    /** The VAT rate that turns a net estimated value into the VAT-inclusive value the thresholds are set in. */
+    @WithDefault("0.20")
+    BigDecimal vatRate();
+
+    /** A submission deadline sooner than this after publication is flagged (the page warns). */
+    @WithDefault("P10D")
+    Duration shortDeadline();
+
+    /** How often published tenders past their deadline are closed and announced (TenderClosed). */
+    @WithDefault("5s")
+    String closeInterval();
+
+    Bids bids();
+
+    interface Thresholds {
+        /** Goods and services, sub-central authorities (councils, police, fire, colleges; also OTHER). */
+        @WithDefault("207720")
+        BigDecimal subCentral();
+
+        /** Goods and services, central government and NHS bodies. */
+        @WithDefault("135018")
+        BigDecimal central();
+
+        /** Goods and services, utilities. */
+        @WithDefault("415440")
+        BigDecimal utility();
+
+        /** Works, every kind of authority. */
+        @WithDefault("5193000")
+        BigDecimal works();
+    }
+
+    interface Bids {
+        /** The AES-256 key (base64 of 32 bytes) new bids are sealed with. Required: no default outside dev and test. */
+        String key();
+
+        /** The name stored with each bid sealed with {@link #key()}, so the key can be rotated. */
+        @WithDefault("k1")
+        String keyId();
+
+        /** Earlier keys by name (base64), still able to open the bids sealed with them. */
+        Map<String, String> retiredKeys();
+    }
+}
