@@ -344,7 +344,35 @@ public class LocalSpendReports {
         return new LocalSpend(from, to, scope, all.total, all.inBorough, share(all.inBorough, all.total),
                 all.greaterManchester, all.sme, all.vcfse, all.vcfseSuppliers.getLongCardinality(),
                 all.suppliersPaid(), all.localSuppliers.getLongCardinality(), all.unmatched, all.withheld,
-                BigDecimal.ZERO.setScale(2), all.lines);
+                committed(from, to, scope), all.lines);
+    }
+
+    /**
+     * Committed spend: the value of the contracts the anchors in scope awarded in the period (by award date, in
+     * Europe/London), as tenders announced them. Kept apart from payments: it is never in the totals.
+     */
+    private BigDecimal committed(LocalDate from, LocalDate to, List<String> scope) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("""
+                    select coalesce(sum(value), 0) from awarded_contract
+                    where (cardinality(?::text[]) = 0 or anchor_id = any(?))
+                      and (?::date is null or (awarded_at at time zone 'Europe/London')::date >= ?)
+                      and (?::date is null or (awarded_at at time zone 'Europe/London')::date <= ?)""")) {
+                java.sql.Array anchors = c.createArrayOf("text", scope.toArray());
+                q.setArray(1, anchors);
+                q.setArray(2, anchors);
+                q.setObject(3, from);
+                q.setObject(4, from);
+                q.setObject(5, to);
+                q.setObject(6, to);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return r.getBigDecimal(1).setScale(2);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
     }
 
     /** {@code part} as a percentage of {@code whole} to 0.1 (half up); 0 when nothing was paid. */

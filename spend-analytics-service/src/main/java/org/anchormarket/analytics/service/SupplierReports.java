@@ -323,7 +323,34 @@ public class SupplierReports {
         return java.util.Arrays.stream(paid.toArray()).boxed().toArray(Integer[]::new);
     }
 
-    /** Registered and paid now; attended, bid and won once events and tenders publish them. */
+    /**
+     * The organisations in {@code table} (tender_bidder or awarded_contract) whose {@code at} falls in the period (in
+     * Europe/London) for the anchors in scope, with how many are local and VCFSE as they stand now.
+     */
+    private static Stage organisations(Connection c, String stage, String label, String table, String at,
+            Scope scope) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'), count(*) filter (where c.vcfse)
+                from (select distinct supplier_id from %1$s
+                      where (cardinality(?::text[]) = 0 or anchor_id = any(?))
+                        and (?::date is null or (%2$s at time zone 'Europe/London')::date >= ?)
+                        and (?::date is null or (%2$s at time zone 'Europe/London')::date <= ?)) o
+                %3$s""".formatted(table, at, NOW.formatted("o.supplier_id")))) {
+            java.sql.Array anchors = c.createArrayOf("text", scope.anchors().toArray());
+            q.setArray(1, anchors);
+            q.setArray(2, anchors);
+            q.setObject(3, scope.from());
+            q.setObject(4, scope.from());
+            q.setObject(5, scope.to());
+            q.setObject(6, scope.to());
+            try (ResultSet row = q.executeQuery()) {
+                row.next();
+                return new Stage(stage, label, true, row.getLong(1), row.getLong(2), row.getLong(3));
+            }
+        }
+    }
+
+    /** Registered, bid, won and paid now; attended once events publish it. */
     public Funnel funnel(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -346,8 +373,8 @@ public class SupplierReports {
                 }
                 stages.add(new Stage("ATTENDED", "Attended a meet-the-buyer event or training", false, null, null,
                         null));
-                stages.add(new Stage("BID", "Bid for a tender", false, null, null, null));
-                stages.add(new Stage("WON", "Won a contract", false, null, null, null));
+                stages.add(organisations(c, "BID", "Bid for a tender", "tender_bidder", "first_bid_at", scope));
+                stages.add(organisations(c, "WON", "Won a contract", "awarded_contract", "awarded_at", scope));
                 paid.setArray(1, c.createArrayOf("int4", paidSuppliers(c, scope)));
                 try (ResultSet row = paid.executeQuery()) {
                     row.next();

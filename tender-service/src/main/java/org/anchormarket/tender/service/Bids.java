@@ -82,7 +82,7 @@ public class Bids {
                 .setParameter(7, sealed.bytes()).setParameter(8, now).getSingleResult();
         Bid bid = em.find(Bid.class, id);
         em.refresh(bid);
-        messages.bidSubmitted(bid);
+        messages.bidSubmitted(bid, t.anchorId);
         audit.record(t.id, now, caller.actor(), replacing ? "BID_REPLACED" : "BID_SUBMITTED",
                 "lot " + lot.number + ", supplier " + org.supplierId);
         return new View(bid, clean, org.legalName);

@@ -75,9 +75,10 @@ public class TenderMessages {
                 .closedAt(at.atOffset(ZoneOffset.UTC)));
     }
 
-    void bidSubmitted(Bid bid) {
+    void bidSubmitted(Bid bid, String anchorId) {
         outbox.publish(Topics.TENDERS, bid.tenderId.toString(), Topics.EventTypes.BID_SUBMITTED, new BidSubmitted()
                 .tenderId(bid.tenderId)
+                .anchorId(anchorId)
                 .lotId(bid.lotId)
                 .supplierId(bid.supplierId)
                 .submittedAt(bid.submittedAt.atOffset(ZoneOffset.UTC)));

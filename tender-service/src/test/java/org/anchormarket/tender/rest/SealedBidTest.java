@@ -173,7 +173,7 @@ class SealedBidTest {
         // ... nor the messages: BidSubmitted carries no contents
         var submitted = TopicRecords.await(Topics.TENDERS, TopicRecords.keyAndType(t[0],
                 Topics.EventTypes.BID_SUBMITTED), Duration.ofSeconds(30));
-        assertEquals(List.of("lotId", "submittedAt", "supplierId", "tenderId"),
+        assertEquals(List.of("anchorId", "lotId", "submittedAt", "supplierId", "tenderId"),
                 iterable(JSON.readTree(submitted.value()).fieldNames()));
 
         // One second before the deadline a bid is in; one second after it is refused, and so is a withdrawal
