@@ -139,6 +139,10 @@ public class Supplier extends PanacheEntityBase {
     @Column(name = "erased_at")
     public Instant erasedAt;
 
+    /** Whether a message naming its members went out (every one registered since messages carry them). */
+    @Column(name = "members_announced", nullable = false)
+    public boolean membersAnnounced;
+
     @Version
     public long version;
 

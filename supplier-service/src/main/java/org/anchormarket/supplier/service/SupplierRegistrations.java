@@ -53,6 +53,7 @@ public class SupplierRegistrations {
         s.status = SupplierStatus.PENDING;
         s.registeredBy = registeredBy;
         s.registeredAt = now;
+        s.membersAnnounced = true; // SupplierRegistered names them
         classifier.classify(s);
         refuseDuplicates(s.companyNumber, s.charityNumber, s.id);
         s.persist();

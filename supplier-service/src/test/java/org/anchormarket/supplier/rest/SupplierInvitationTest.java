@@ -127,6 +127,28 @@ class SupplierInvitationTest {
                 java.util.Set.copyOf(json.convertValue(data.get("members"), List.class)));
     }
 
+    @Inject
+    org.anchormarket.supplier.service.MemberAnnouncements announcements;
+
+    @Test
+    void shouldAnnounceTheMembersOfAnOrganisationRegisteredBeforeMessagesNamedThem() throws Exception {
+        String member = Tokens.ofNewUser("supplier");
+        String id = given().auth().oauth2(member).contentType(ContentType.JSON).body(Registrations.valid())
+                .when().post("/api/suppliers").then().statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update supplier set members_announced = false where id = ?1").setParameter(1, UUID.fromString(id))
+                .executeUpdate());
+        while (announcements.announceSome() > 0) {
+            // until every organisation is announced
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var announced = json.readTree(TopicRecords.await(Topics.SUPPLIERS, TopicRecords.keyAndType(id,
+                Topics.EventTypes.SUPPLIER_UPDATED), Duration.ofSeconds(30)).value());
+        assertEquals(List.of("members"), json.convertValue(announced.get("changedFields"), List.class));
+        assertEquals(List.of(Tokens.subject(member)), json.convertValue(announced.get("members"), List.class));
+        assertEquals(0, announcements.announceSome(), "announced once");
+    }
+
     @Test
     void shouldInviteTheContactOfAnAssistedRegistrationToTakeItOver() {
         String contact = email();

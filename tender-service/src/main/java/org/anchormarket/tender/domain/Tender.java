@@ -113,8 +113,8 @@ public class Tender extends PanacheEntityBase {
         return openedAt != null;
     }
 
-    /** Anyone may see it: every tender but a draft. */
+    /** Anyone may see it: once published (a draft cancelled before publication stays its anchor's business). */
     public boolean isPublic() {
-        return status != Status.DRAFT;
+        return publishedAt != null;
     }
 }

@@ -72,6 +72,23 @@ public class BidSeal {
     }
 
     /** The contents; fails if the key is unknown or the value was altered or belongs to another bid. */
+    /** Whether this instance holds the very key {@code sealed} was made with (a check value of no bid). */
+    public boolean opensCheck(Sealed sealed) {
+        try {
+            return java.util.Arrays.equals(CHECK, open(sealed, CHECK_ID, CHECK_ID, CHECK_ID));
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /** A check value sealed with the current key. */
+    public Sealed sealCheck() {
+        return seal(CHECK, CHECK_ID, CHECK_ID, CHECK_ID);
+    }
+
+    private static final UUID CHECK_ID = new UUID(0, 0);
+    private static final byte[] CHECK = "anchor-market bid key check".getBytes(StandardCharsets.UTF_8);
+
     public byte[] open(Sealed sealed, UUID tenderId, UUID lotId, UUID supplierId) {
         SecretKeySpec key = keys.get(sealed.keyId());
         if (key == null) {
@@ -86,6 +103,18 @@ public class BidSeal {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A sealed bid does not open: altered, or not this bid's", e);
         }
+    }
+
+    /** The key names this instance can open bids of, the current one first. */
+    public java.util.Set<String> keyIds() {
+        var ids = new java.util.LinkedHashSet<String>();
+        ids.add(currentKeyId);
+        ids.addAll(keys.keySet());
+        return ids;
+    }
+
+    public String currentKeyId() {
+        return currentKeyId;
     }
 
     private static byte[] boundTo(UUID tenderId, UUID lotId, UUID supplierId) {

@@ -128,6 +128,9 @@ public class Bids {
         if (t.opened()) {
             return t;
         }
+        if (t.status == Tender.Status.PUBLISHED) {
+            tenders.close(t, now); // the closer has not run yet: closed (and announced) first, then opened
+        }
         t.openedAt = now;
         t.openedBy = caller.actor();
         audit.record(t.id, now, caller.actor(), "BIDS_OPENED", Bid.count("tenderId", t.id) + " bid(s)");

@@ -57,6 +57,9 @@ public class Evaluations {
         caller.requireActsFor(t.anchorId);
         TenderLot lot = Bids.lot(t, lotId);
         Bids.requireOpened(t);
+        if (t.status == Tender.Status.CANCELLED) {
+            throw new DomainException.Conflict("The tender was cancelled", "status");
+        }
         if (tenders.awardedLots(t.id).contains(lot.id)) {
             throw new DomainException.Conflict("Lot " + lot.number + " is awarded: its scores are final", "lotId");
         }

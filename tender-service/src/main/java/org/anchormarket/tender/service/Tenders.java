@@ -90,8 +90,8 @@ public class Tenders {
         Instant now = clock.instant();
         List<Violation> problems = new ArrayList<>();
         String title = clean(draft.title());
-        if (title.length() < 3) {
-            problems.add(new Violation("title", "must have at least three visible characters"));
+        if (title.length() < 3 || title.length() > 200) {
+            problems.add(new Violation("title", "must have between 3 and 200 characters"));
         }
         if (draft.weightPrice() + draft.weightQuality() + draft.weightSocialValue() != 100) {
             problems.add(new Violation("weights", "price, quality and socialValue must add up to 100 (they add up to "
@@ -107,16 +107,23 @@ public class Tenders {
                 : List.of(new LotDraft(title, draft.estimatedValue(), draft.cpvCodes()));
         for (int i = 0; ownLots && i < lots.size(); i++) {
             LotDraft lot = lots.get(i);
-            if (lot.title() == null || clean(lot.title()).length() < 3) {
-                problems.add(new Violation("lots[" + i + "].title", "must have at least three visible characters"));
+            String lotTitle = clean(lot.title());
+            if (lotTitle.length() < 3 || lotTitle.length() > 200) {
+                problems.add(new Violation("lots[" + i + "].title", "must have between 3 and 200 characters"));
             }
             if (lot.estimatedValue() != null) {
                 money(lot.estimatedValue(), "lots[" + i + "].estimatedValue", problems);
             }
         }
+        if (draft.estimatedValue() != null && draft.estimatedValue().signum() <= 0) {
+            problems.add(new Violation("estimatedValue", "must be more than £0: the value decides which rules apply"));
+        }
+        BigDecimal lotsValue = ownLots ? lots.stream().map(LotDraft::estimatedValue).filter(java.util.Objects::nonNull)
+                .reduce(BigDecimal.ZERO, BigDecimal::add) : BigDecimal.ZERO;
         if (draft.reservation() != Reservation.NONE && draft.estimatedValue() != null) {
             BigDecimal threshold = threshold(anchor.type, draft.contractType());
-            BigDecimal gross = grossOf(draft.estimatedValue());
+            // The whole procurement counts: the tender's value, or its lots' together when they come to more
+            BigDecimal gross = grossOf(draft.estimatedValue().max(lotsValue));
             if (gross.compareTo(threshold) >= 0) {
                 problems.add(new Violation("reservation", "a competition can be reserved only below the threshold: "
                         + "£" + gross.toPlainString() + " with VAT is at or above £" + threshold.toPlainString()
@@ -284,8 +291,9 @@ public class Tenders {
             changed.add("submissionDeadline");
         }
         if (amendment.clarificationDeadline() != null && !amendment.clarificationDeadline().equals(clarification)) {
-            if (!amendment.clarificationDeadline().isAfter(now)) {
-                problems.add(new Violation("clarificationDeadline", "must be in the future"));
+            if (!amendment.clarificationDeadline().isAfter(clarification)) {
+                problems.add(new Violation("clarificationDeadline", "can only move later than the current one ("
+                        + clarification + "): suppliers rely on it"));
             }
             clarification = amendment.clarificationDeadline();
             changed.add("clarificationDeadline");
@@ -320,13 +328,20 @@ public class Tenders {
                 order by submission_deadline limit 100 for update skip locked""", UUID.class)
                 .setParameter(1, now).getResultList();
         for (UUID id : due) {
-            Tender t = Tender.findById(id);
-            t.status = Tender.Status.CLOSED;
-            long bids = Bid.count("tenderId", id);
-            messages.closed(t, bids, now);
-            audit.record(id, now, "system", "CLOSED", "the submission deadline passed with " + bids + " bid(s)");
+            close(Tender.findById(id), now);
         }
         return due.size();
+    }
+
+    /**
+     * Records that a published tender's deadline has passed (CLOSED), audits and announces it. The caller holds the
+     * tender's row lock.
+     */
+    void close(Tender t, Instant now) {
+        t.status = Tender.Status.CLOSED;
+        long bids = Bid.count("tenderId", t.id);
+        messages.closed(t, bids, now);
+        audit.record(t.id, now, "system", "CLOSED", "the submission deadline passed with " + bids + " bid(s)");
     }
 
     public Page search(Search s, Caller caller) {
@@ -350,7 +365,8 @@ public class Tenders {
                     params.put("own", caller.anchor());
                 }
             }
-            default -> where.append(" and t.status = '").append(status.name()).append("'");
+            default -> where.append(" and t.status = '").append(status.name())
+                    .append("' and t.published_at is not null");
         }
         if (s.q() != null && !s.q().isBlank()) {
             int i = 0;
@@ -411,10 +427,36 @@ public class Tenders {
         return new Page(page.stream().map(byId::get).toList(), total);
     }
 
+    /** Bid activity a buyer must not see before the opening: who bid, how often they changed it, how many bid. */
+    private static final java.util.Set<String> SEALED_ACTIONS = java.util.Set.of("BID_SUBMITTED", "BID_REPLACED",
+            "BID_WITHDRAWN");
+
+    /**
+     * The audit log as the caller may read it: bid activity only once the bids are opened (it would tell the buyer
+     * who bid and how often), and never who asked a question, except to admins.
+     */
     public List<AuditEntry> audit(UUID id, Caller caller) {
         Tender t = get(id, caller);
         caller.requireActsFor(t.anchorId);
-        return AuditEntry.of(id);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (AuditEntry e : AuditEntry.of(id)) {
+            if (!t.opened() && SEALED_ACTIONS.contains(e.action)) {
+                continue;
+            }
+            if (e.action.equals("QUESTION_ASKED") && !caller.admin()) {
+                AuditEntry shown = new AuditEntry();
+                shown.id = e.id;
+                shown.tenderId = e.tenderId;
+                shown.at = e.at;
+                shown.action = e.action;
+                shown.actor = "a supplier";
+                shown.detail = e.detail;
+                entries.add(shown);
+                continue;
+            }
+            entries.add(e);
+        }
+        return entries;
     }
 
     /** A CPV code's prefix for "this code and its children": the code without its trailing zeros (two digits at least). */

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -130,6 +131,11 @@ class SealedBidTest {
         assertEquals(List.of("id", "text", "askedAt", "answer", "answeredAt").stream().sorted().toList(),
                 JsonPath.from(everyone).<String, Object>getMap("[0]").keySet().stream().sorted().toList());
 
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/tenders/" + t[0] + "/audit").then()
+                .body("find { it.action == 'QUESTION_ASKED' }.actor", equalTo("a supplier"));
+        assertFalse(given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/tenders/" + t[0] + "/audit").then()
+                .extract().asString().contains(Tokens.subject(asker.token())), "the buyer cannot tell who asked");
+
         TestClock.advance(Duration.ofDays(2));
         given().auth().oauth2(asker.token()).contentType(ContentType.JSON).body(Map.of("text", "One more?"))
                 .when().post("/api/tenders/" + t[0] + "/questions").then().statusCode(409)
@@ -161,15 +167,24 @@ class SealedBidTest {
                     .statusCode(409).body("errors[0].field", equalTo("submissionDeadline"));
         }
         // ... nor anyone with the database: no column of any bid shows its price or its text
+        // (the bids, the audit log and the outbox, every row of each, as a dump would show them)
         try (var c = db.getConnection(); var s = c.createStatement();
-                var rows = s.executeQuery("select b::text, encode(sealed, 'escape') from bid b")) {
+                var rows = s.executeQuery("select b::text || encode(sealed, 'escape') from bid b"
+                        + " union all select a::text from tender_audit a"
+                        + " union all select o::text from outbox_message o")) {
+            int seen = 0;
             while (rows.next()) {
+                seen++;
                 for (String needle : List.of(secret, "47999.99", "51000", "Second's method", "apprentices")) {
-                    assertFalse(rows.getString(1).contains(needle) || rows.getString(2).contains(needle),
-                            "a bid row shows " + needle);
+                    assertFalse(rows.getString(1).contains(needle), "a row shows " + needle + ": " + rows.getString(1));
                 }
             }
+            assertTrue(seen > 3, "the rows were read");
         }
+        // The buyer's audit log shows no bid activity before the opening (who bid, how often, how many)
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/tenders/" + t[0] + "/audit").then()
+                .statusCode(200).body("action", not(hasItem("BID_SUBMITTED")))
+                .body("action", not(hasItem("BID_REPLACED")));
         // ... nor the messages: BidSubmitted carries no contents
         var submitted = TopicRecords.await(Topics.TENDERS, TopicRecords.keyAndType(t[0],
                 Topics.EventTypes.BID_SUBMITTED), Duration.ofSeconds(30));
@@ -192,6 +207,8 @@ class SealedBidTest {
                 .statusCode(403);
         given().auth().oauth2(Tokens.of("buyer1")).when().post("/api/tenders/" + t[0] + "/opening").then()
                 .statusCode(200).body("opened", equalTo(true)).body("status", equalTo("CLOSED"));
+        TopicRecords.await(Topics.TENDERS, TopicRecords.keyAndType(t[0], Topics.EventTypes.TENDER_CLOSED),
+                Duration.ofSeconds(30));
         given().auth().oauth2(Tokens.of("buyer1")).when().post("/api/tenders/" + t[0] + "/opening").then()
                 .statusCode(200);
         given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/tenders/" + t[0] + "/lots/" + t[1] + "/bids")
@@ -208,17 +225,31 @@ class SealedBidTest {
     }
 
     @Test
-    void shouldNotOpenASealedValueCopiedOntoAnotherBid() {
+    void shouldNotOpenASealedValueCopiedOntoAnotherBidOrAltered() {
         UUID tender = UUID.randomUUID();
         UUID lot = UUID.randomUUID();
-        BidSeal.Sealed sealed = seal.seal(new byte[] { 1, 2, 3 }, tender, lot, UUID.randomUUID());
+        UUID supplier = UUID.randomUUID();
+        BidSeal.Sealed sealed = seal.seal(new byte[] { 1, 2, 3 }, tender, lot, supplier);
+        assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), boxed(seal.open(sealed, tender, lot, supplier)));
         assertThrows(IllegalStateException.class, () -> seal.open(sealed, tender, lot, UUID.randomUUID()));
+        assertThrows(IllegalStateException.class, () -> seal.open(sealed, tender, UUID.randomUUID(), supplier));
         byte[] altered = sealed.bytes().clone();
         altered[altered.length - 1] ^= 1;
         assertThrows(IllegalStateException.class, () -> seal.open(new BidSeal.Sealed(sealed.keyId(), altered), tender,
-                lot, UUID.randomUUID()));
+                lot, supplier));
         assertThrows(IllegalStateException.class, () -> seal.open(new BidSeal.Sealed("k9", sealed.bytes()), tender,
-                lot, UUID.randomUUID()));
+                lot, supplier));
+        // Sealed twice, never the same bytes (a fresh nonce each time)
+        assertFalse(java.util.Arrays.equals(sealed.bytes(), seal.seal(new byte[] { 1, 2, 3 }, tender, lot, supplier)
+                .bytes()));
+    }
+
+    private static List<Byte> boxed(byte[] bytes) {
+        List<Byte> list = new ArrayList<>();
+        for (byte b : bytes) {
+            list.add(b);
+        }
+        return list;
     }
 
     @Test
