@@ -34,6 +34,9 @@ class GatewayTest {
         given().when().get("/api/tenders?q=kitchen").then().statusCode(503);
         given().when().get("/api/tenders/" + java.util.UUID.randomUUID()).then().statusCode(503);
         given().when().get("/api/contracts").then().statusCode(503);
+        given().when().get("/api/pipeline").then().statusCode(503);
+        given().when().post("/api/pipeline/" + java.util.UUID.randomUUID() + "/followers").then().statusCode(401);
+        given().when().get("/api/notifications").then().statusCode(401);
         given().contentType("application/json").body("{}").when().post("/api/tenders").then().statusCode(401);
         given().when().post("/api/tenders/" + java.util.UUID.randomUUID() + "/opening").then().statusCode(401);
         given().when().get("/api/tendersX").then().statusCode(401);
@@ -203,7 +206,7 @@ class GatewayTest {
         given().when().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Routed services' }.data.tenders", containsString("DOWN"))
-                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(6)); // tenders, contracts, anchors, events, reports, spend
+                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(8)); // tenders, contracts, pipeline, notifications, anchors, events, reports, spend
         String token = Tokens.of("buyer1");
         given().auth().oauth2(token).when().get("/api/tenders").then().statusCode(503)
                 .contentType(containsString("application/problem+json"))

@@ -135,6 +135,8 @@ public final class Platform implements AutoCloseable {
         env.put("GATEWAY_ROUTES_TENDERS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_ANCHORS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_CONTRACTS_TARGET", "http://127.0.0.1:" + layout.tender());
+        env.put("GATEWAY_ROUTES_PIPELINE_TARGET", "http://127.0.0.1:" + layout.tender());
+        env.put("GATEWAY_ROUTES_NOTIFICATIONS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_EVENTS_TARGET", "http://127.0.0.1:" + layout.events());
         env.put("GATEWAY_ROUTES_REPORTS_TARGET", "http://127.0.0.1:" + layout.analytics());
         env.put("GATEWAY_ROUTES_SPEND_TARGET", "http://127.0.0.1:" + layout.analytics());

@@ -10,6 +10,23 @@ import java.util.Optional;
 public enum Reservation {
     NONE, LOCAL, SME_VCFSE, LOCAL_SME_VCFSE;
 
+    /**
+     * The same rule as {@link #refuses} as an SQL condition on a {@code known_supplier} row aliased {@code s}, for
+     * finding every supplier a new opportunity is for in one statement. Keep the two together.
+     */
+    public String sqlAdmits(String s) {
+        String base = s + ".erased_at is null and coalesce(" + s + ".status, 'PENDING') <> 'REJECTED'";
+        String verified = base + " and " + s + ".status = 'VERIFIED'";
+        String local = s + ".locality = 'IN_BOROUGH'";
+        String smeOrVcfse = "(" + s + ".sme or " + s + ".vcfse)";
+        return switch (this) {
+            case NONE -> base;
+            case LOCAL -> verified + " and " + local;
+            case SME_VCFSE -> verified + " and " + smeOrVcfse;
+            case LOCAL_SME_VCFSE -> verified + " and " + local + " and " + smeOrVcfse;
+        };
+    }
+
     /** Why this organisation may not ask or bid, or empty when it may. */
     public Optional<String> refuses(KnownSupplier s) {
         if (s.erasedAt != null) {

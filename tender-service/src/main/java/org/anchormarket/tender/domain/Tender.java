@@ -73,6 +73,10 @@ public class Tender extends PanacheEntityBase {
     @Column(nullable = false)
     public Status status;
 
+    /** The forward plan this tender comes from, if any. */
+    @Column(name = "pipeline_item_id")
+    public UUID pipelineItemId;
+
     @Column(name = "cancellation_reason")
     public String cancellationReason;
 

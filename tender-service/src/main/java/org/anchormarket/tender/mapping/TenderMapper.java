@@ -37,7 +37,7 @@ public final class TenderMapper {
     }
 
     public static Tenders.Draft toDraft(NewTender t) {
-        return new Tenders.Draft(t.getAnchor(), t.getTitle(), t.getDescription(), t.getCpvCodes() == null ? List.of()
+        return new Tenders.Draft(t.getAnchor(), t.getPipelineItemId(), t.getTitle(), t.getDescription(), t.getCpvCodes() == null ? List.of()
                 : List.copyOf(t.getCpvCodes()), Tender.ContractType.valueOf(t.getContractType().name()),
                 Tender.Procedure.valueOf(t.getProcedure().name()), t.getEstimatedValue(),
                 t.getLots() == null ? List.of() : t.getLots().stream().map(l -> new Tenders.LotDraft(l.getTitle(),
@@ -80,11 +80,28 @@ public final class TenderMapper {
                 .weights(new Weights().price(t.weightPrice).quality(t.weightQuality).socialValue(t.weightSocialValue))
                 .reservation(Reservation.fromValue(t.reservation.name()))
                 .status(TenderStatus.fromValue(t.status(now).name()))
+                .pipelineItemId(t.pipelineItemId)
                 .cancellationReason(t.cancellationReason)
                 .opened(t.opened())
                 .publishedAt(time(t.publishedAt));
         refusal.ifPresent(r -> api.eligibility(new Eligibility().eligible(r.isEmpty()).reason(r.orElse(null))));
         return api;
+    }
+
+    public static org.anchormarket.contracts.tender.model.PipelineItem toApi(
+            org.anchormarket.tender.service.Pipeline.View v, String anchorName) {
+        var p = v.item();
+        return new org.anchormarket.contracts.tender.model.PipelineItem().id(p.id).anchor(p.anchorId)
+                .anchorName(anchorName).title(p.title).description(p.description).cpvCodes(List.of(p.cpvCodes))
+                .estimatedValue(p.estimatedValue).expectedPublication(p.expectedPublication).tenderId(p.tenderId)
+                .followers(v.followers()).following(v.following());
+    }
+
+    public static org.anchormarket.contracts.tender.model.Notification toApi(
+            org.anchormarket.tender.service.Notifications.Shown n) {
+        return new org.anchormarket.contracts.tender.model.Notification().id(n.id())
+                .kind(org.anchormarket.contracts.tender.model.Notification.KindEnum.fromValue(n.kind()))
+                .tenderId(n.tenderId()).title(n.title()).text(n.text()).createdAt(time(n.createdAt()));
     }
 
     public static Question toApi(org.anchormarket.tender.domain.Question q) {

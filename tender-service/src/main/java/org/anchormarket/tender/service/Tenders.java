@@ -33,10 +33,15 @@ public class Tenders {
     private final TenderConfig config;
     private final TenderMessages messages;
     private final Audit audit;
+    private final Pipeline pipeline;
+    private final Notifications notifications;
     private final EntityManager em;
     private final Clock clock;
 
-    Tenders(TenderConfig config, TenderMessages messages, Audit audit, EntityManager em, Clock clock) {
+    Tenders(TenderConfig config, TenderMessages messages, Audit audit, Pipeline pipeline, Notifications notifications,
+            EntityManager em, Clock clock) {
+        this.pipeline = pipeline;
+        this.notifications = notifications;
         this.config = config;
         this.messages = messages;
         this.audit = audit;
@@ -45,7 +50,7 @@ public class Tenders {
     }
 
     /** A new tender as asked for, already read from the API. */
-    public record Draft(String anchor, String title, String description, List<String> cpvCodes,
+    public record Draft(String anchor, UUID pipelineItemId, String title, String description, List<String> cpvCodes,
             Tender.ContractType contractType, Tender.Procedure procedure, BigDecimal estimatedValue, List<LotDraft> lots,
             Instant clarificationDeadline, Instant submissionDeadline, int weightPrice, int weightQuality,
             int weightSocialValue, Reservation reservation) {
@@ -134,9 +139,13 @@ public class Tenders {
         if (!problems.isEmpty()) {
             throw new DomainException.Invalid("The tender has invalid fields", problems);
         }
+        if (draft.pipelineItemId() != null) {
+            pipeline.forTender(draft.pipelineItemId(), anchorId);
+        }
         Tender t = new Tender();
         t.id = UUID.randomUUID();
         t.anchorId = anchorId;
+        t.pipelineItemId = draft.pipelineItemId();
         t.title = title;
         t.description = draft.description() == null || draft.description().isBlank() ? null
                 : draft.description().strip();
@@ -231,10 +240,15 @@ public class Tenders {
             throw new DomainException.Invalid("The draft's deadlines have passed: amend them before publishing",
                     problems);
         }
+        if (t.pipelineItemId != null) {
+            pipeline.tendered(t.pipelineItemId, t.id);
+        }
         t.status = Tender.Status.PUBLISHED;
         t.publishedAt = now;
         em.flush();
-        messages.published(t, lots(t.id));
+        List<TenderLot> lots = lots(t.id);
+        messages.published(t, lots);
+        notifications.published(t, lots, now);
         audit.record(t.id, now, caller.actor(), "PUBLISHED", "bids until " + t.submissionDeadline);
         return t;
     }
@@ -260,6 +274,7 @@ public class Tenders {
         em.flush();
         if (wasPublic) {
             messages.cancelled(t, now);
+            notifications.changed(t, "TENDER_CANCELLED", "Cancelled", why, now);
         }
         audit.record(t.id, now, caller.actor(), "CANCELLED", why);
         return t;
@@ -311,6 +326,7 @@ public class Tenders {
         t.clarificationDeadline = clarification;
         em.flush();
         messages.amended(t, why, changed, now);
+        notifications.changed(t, "TENDER_AMENDED", "Amended", why + " (bids until " + t.submissionDeadline + ")", now);
         audit.record(t.id, now, caller.actor(), "AMENDED", String.join(", ", changed) + ": " + why);
         return t;
     }

@@ -191,14 +191,14 @@ class SealedBidTest {
         assertEquals(List.of("anchorId", "lotId", "submittedAt", "supplierId", "tenderId"),
                 iterable(JSON.readTree(submitted.value()).fieldNames()));
 
-        // One second before the deadline a bid is in; one second after it is refused, and so is a withdrawal
+        // Just before the deadline a bid is in; one second after it is refused, and so is a withdrawal
         Instant deadline = Instant.parse(given().when().get("/api/tenders/" + t[0]).then().extract()
                 .path("submissionDeadline"));
-        TestClock.advanceTo(deadline.minusSeconds(1));
         Member third = KnownSuppliers.localSme("Orrell Glazing Ltd");
+        Member late = KnownSuppliers.localSme("Late Ltd");
+        TestClock.advanceTo(deadline.minusSeconds(5)); // (real time goes on: five seconds are ample for one request)
         bid(third, t, "50500", "Third's method").statusCode(200);
         TestClock.advanceTo(deadline.plusSeconds(1));
-        Member late = KnownSuppliers.localSme("Late Ltd");
         bid(late, t, "100", "Late").statusCode(409).body("errors[0].field", equalTo("submissionDeadline"));
         given().auth().oauth2(second.token()).when().delete("/api/tenders/" + t[0] + "/lots/" + t[1] + "/bids/mine")
                 .then().statusCode(409);

@@ -30,13 +30,19 @@ public final class KnownSuppliers {
 
     /** A new user of a new organisation so classified; {@code status} PENDING, VERIFIED or REJECTED. */
     public static Member newMember(String name, String locality, String sizeBand, boolean vcfse, String status) {
+        return newMember(name, locality, sizeBand, vcfse, status, "45210000");
+    }
+
+    /** The same, working in the category of {@code cpv}. */
+    public static Member newMember(String name, String locality, String sizeBand, boolean vcfse, String status,
+            String cpv) {
         String token = Tokens.ofNewUser("supplier");
         UUID id = UUID.randomUUID();
         send(id, 1, Topics.EventTypes.SUPPLIER_REGISTERED, """
                 {"supplierId":"%s","legalName":"%s","postcode":"WN1 1AA","registeredAt":"%s","status":"%s",
-                 "cpvCodes":["45210000"],"members":["%s"],
+                 "cpvCodes":["%s"],"members":["%s"],
                  "classification":{"locality":"%s","sizeBand":"%s","sme":%s,"vcfse":%s,"vcfseVerified":false}}"""
-                .formatted(id, name, Instant.now(), status, Tokens.subject(token), locality, sizeBand,
+                .formatted(id, name, Instant.now(), status, cpv, Tokens.subject(token), locality, sizeBand,
                         !"LARGE".equals(sizeBand), vcfse));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> KnownSupplier.ofMember(Tokens.subject(token)).isPresent()));
