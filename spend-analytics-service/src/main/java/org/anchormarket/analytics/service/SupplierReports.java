@@ -373,7 +373,7 @@ public class SupplierReports {
                 }
                 stages.add(new Stage("ATTENDED", "Attended a meet-the-buyer event or training", false, null, null,
                         null));
-                stages.add(organisations(c, "BID", "Bid for a tender", "tender_bidder", "first_bid_at", scope));
+                stages.add(organisations(c, "BID", "Bid for a tender", "tender_bidder", "closed_at", scope));
                 stages.add(organisations(c, "WON", "Won a contract", "awarded_contract", "awarded_at", scope));
                 paid.setArray(1, c.createArrayOf("int4", paidSuppliers(c, scope)));
                 try (ResultSet row = paid.executeQuery()) {

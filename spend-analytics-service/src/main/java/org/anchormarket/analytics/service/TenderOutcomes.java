@@ -8,13 +8,14 @@ import java.util.List;
 import org.anchormarket.chassis.inbox.Inbox;
 import org.anchormarket.chassis.messaging.IncomingEvent;
 import org.anchormarket.chassis.messaging.MessageReader;
-import org.anchormarket.contracts.messages.BidSubmitted;
 import org.anchormarket.contracts.messages.ContractAwarded;
+import org.anchormarket.contracts.messages.TenderClosed;
 import org.anchormarket.contracts.messaging.Topics;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps what tenders tell of (anchor.tenders): each contract awarded (committed spend) and who bid. These messages are
+ * Keeps what tenders tell of (anchor.tenders): each contract awarded (committed spend) and who bid, learnt when a
+ * tender closes (TenderClosed names its bidders then; BidSubmitted, sent while bids are open, is not used). These are
  * events, not whole states, so each is applied once by its id and never skipped for its version: a message replayed
  * from the dead-letter topic after newer ones still counts.
  */
@@ -41,7 +42,7 @@ public class TenderOutcomes {
         }
         switch (event.type()) {
             case Topics.EventTypes.CONTRACT_AWARDED -> awarded(reader.read(event, ContractAwarded.class));
-            case Topics.EventTypes.BID_SUBMITTED -> bid(reader.read(event, BidSubmitted.class));
+            case Topics.EventTypes.TENDER_CLOSED -> closed(reader.read(event, TenderClosed.class));
             default -> LOG.debugf("Type %s is not used by spend analytics", event.type());
         }
     }
@@ -55,18 +56,24 @@ public class TenderOutcomes {
                 .setParameter(4, m.getAnchorId()).setParameter(5, m.getSupplierId())
                 .setParameter(6, new BigDecimal(m.getValue()))
                 .setParameter(7, (m.getCpvCodes() == null ? List.<String>of() : m.getCpvCodes()).toArray(String[]::new))
-                .setParameter(8, m.getReservation() == null ? null : m.getReservation().toString())
+                // A reservation this version does not know yet is kept unknown (null), never refused
+                .setParameter(8, m.getReservation() == null || m.getReservation().name().startsWith("UNKNOWN_DEFAULT")
+                        ? null : m.getReservation().toString())
                 .setParameter(9, m.getContractStart()).setParameter(10, m.getContractEnd())
                 .setParameter(11, m.getAwardedAt().toInstant()).executeUpdate();
     }
 
-    private void bid(BidSubmitted m) {
-        em.createNativeQuery("""
-                insert into tender_bidder (lot_id, supplier_id, tender_id, anchor_id, first_bid_at)
-                values (?1, ?2, ?3, ?4, ?5)
-                on conflict (lot_id, supplier_id) do update set first_bid_at = least(tender_bidder.first_bid_at,
-                    excluded.first_bid_at), anchor_id = coalesce(tender_bidder.anchor_id, excluded.anchor_id)""")
-                .setParameter(1, m.getLotId()).setParameter(2, m.getSupplierId()).setParameter(3, m.getTenderId())
-                .setParameter(4, m.getAnchorId()).setParameter(5, m.getSubmittedAt().toInstant()).executeUpdate();
+    private void closed(TenderClosed m) {
+        if (m.getStatus() != TenderClosed.StatusEnum.CLOSED || m.getBidders() == null) {
+            return; // a cancellation, or a message from before bidders were named
+        }
+        for (var bidder : m.getBidders()) {
+            em.createNativeQuery("""
+                    insert into tender_bidder (lot_id, supplier_id, tender_id, anchor_id, closed_at)
+                    values (?1, ?2, ?3, ?4, ?5) on conflict (lot_id, supplier_id) do nothing""")
+                    .setParameter(1, bidder.getLotId()).setParameter(2, bidder.getSupplierId())
+                    .setParameter(3, m.getTenderId()).setParameter(4, m.getAnchorId())
+                    .setParameter(5, m.getClosedAt().toInstant()).executeUpdate();
+        }
     }
 }

@@ -58,14 +58,18 @@ class TenderEventsConsumerTest {
                 String.class));
         try {
             kafka.produceStrings().fromRecords(
+                    // Bids while the tender is open tell analytics nothing (nobody may learn who is bidding) ...
                     bid(tender, lot, anchor, winner, 1, "2026-05-01T10:00:00Z"),
-                    bid(tender, lot, anchor, loser, 2, "2026-05-02T10:00:00Z"),
-                    bid(tender, lot, anchor, winner, 3, "2026-05-03T10:00:00Z"), // replaced: the same bidder
+                    // ... the closing names the bidders, as the bids stood at the deadline
+                    record(tender, 2, Topics.EventTypes.TENDER_CLOSED, UUID.randomUUID().toString(), """
+                            {"tenderId":"%s","anchorId":"%s","status":"CLOSED","bids":2,"closedAt":"2026-05-20T12:00:00Z",
+                             "bidders":[{"lotId":"%s","supplierId":"%s"},{"lotId":"%s","supplierId":"%s"}]}"""
+                            .formatted(tender, anchor, lot, winner, lot, loser)),
                     record(tender, 5, Topics.EventTypes.CONTRACT_AWARDED, awardId, awarded(tender, lot, anchor, winner,
                             "48250.50", "2026-06-10T09:00:00Z")),
-                    // Delivered twice (the same id): counted once
+                    // Delivered twice (the same message id, even with another contract id): counted once
                     record(tender, 5, Topics.EventTypes.CONTRACT_AWARDED, awardId, awarded(tender, lot, anchor, winner,
-                            "48250.50", "2026-06-10T09:00:00Z")),
+                            "48250.50", "2026-06-10T09:00:00Z", UUID.randomUUID())),
                     // A second lot's award, replayed from the dead letters after the newer ones: still counted
                     record(tender, 4, Topics.EventTypes.CONTRACT_AWARDED, UUID.randomUUID().toString(),
                             awarded(tender, UUID.randomUUID(), anchor, loser, "1000.00", "2026-06-09T09:00:00Z")))
@@ -95,12 +99,20 @@ class TenderEventsConsumerTest {
                 .get("/api/reports/funnel").then().statusCode(200).extract().jsonPath();
         assertEquals(true, funnel.getBoolean("stages.find { it.stage == 'BID' }.available"));
         assertEquals(2, funnel.getInt("stages.find { it.stage == 'BID' }.organisations"));
+        // Before the closing (the period of the bid only): nobody is counted as bidding
+        assertEquals(0, given().auth().oauth2(Tokens.of("leader1")).queryParam("anchor", anchor)
+                .queryParam("from", "2026-05-01").queryParam("to", "2026-05-19").get("/api/reports/funnel").then()
+                .statusCode(200).extract().jsonPath().getInt("stages.find { it.stage == 'BID' }.organisations"));
         assertEquals(2, funnel.getInt("stages.find { it.stage == 'WON' }.organisations"));
-        // Another anchor's buyer sees none of it
-        JsonPath other = given().auth().oauth2(Tokens.of("leader1")).queryParam("anchor", "wigan-council")
-                .queryParam("from", "2026-04-01").queryParam("to", "2027-03-31")
-                .get("/api/reports/funnel").then().statusCode(200).extract().jsonPath();
-        assertEquals(0, other.getInt("stages.find { it.stage == 'WON' }.organisations"));
+        // A buyer of another anchor may not ask for it, and sees none of it in its own anchor's funnel
+        given().auth().oauth2(Tokens.of("buyer1")).queryParam("anchor", anchor).get("/api/reports/funnel").then()
+                .statusCode(403);
+        JsonPath own = given().auth().oauth2(Tokens.of("buyer1")).queryParam("from", "2026-04-01")
+                .queryParam("to", "2027-03-31").get("/api/reports/funnel").then().statusCode(200).extract().jsonPath();
+        assertEquals(0, own.getInt("stages.find { it.stage == 'WON' }.organisations"));
+        assertEquals(0, new BigDecimal(given().auth().oauth2(Tokens.of("buyer1")).queryParam("from", "2026-04-01")
+                .queryParam("to", "2027-03-31").get("/api/reports/local-spend").then().statusCode(200).extract()
+                .path("committedSpend").toString()).signum());
     }
 
     private static ProducerRecord<String, String> bid(UUID tender, UUID lot, String anchor, UUID supplier,
@@ -111,11 +123,16 @@ class TenderEventsConsumerTest {
     }
 
     private static String awarded(UUID tender, UUID lot, String anchor, UUID supplier, String value, String at) {
+        return awarded(tender, lot, anchor, supplier, value, at,
+                UUID.nameUUIDFromBytes((lot + value).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String awarded(UUID tender, UUID lot, String anchor, UUID supplier, String value, String at,
+            UUID contract) {
         return """
                 {"contractId":"%s","tenderId":"%s","lotId":"%s","anchorId":"%s","supplierId":"%s","value":"%s",
                  "cpvCodes":["45210000"],"reservation":"LOCAL","contractStart":"2026-07-01","contractEnd":"2027-06-30",
-                 "awardedAt":"%s"}""".formatted(UUID.nameUUIDFromBytes((lot + value).getBytes(StandardCharsets.UTF_8)),
-                tender, lot, anchor, supplier, value, at);
+                 "awardedAt":"%s"}""".formatted(contract, tender, lot, anchor, supplier, value, at);
     }
 
     private static ProducerRecord<String, String> record(UUID key, long version, String type, String id,

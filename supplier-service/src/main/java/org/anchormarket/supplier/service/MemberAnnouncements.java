@@ -1,8 +1,7 @@
 package org.anchormarket.supplier.service;
 
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -12,9 +11,10 @@ import org.anchormarket.supplier.domain.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Organisations registered before supplier messages named their members are announced once more at start
- * (SupplierUpdated with changedFields ["members"]), a few hundred per transaction; a second instance starting at
- * once skips the rows the first holds.
+ * Organisations registered before supplier messages named their members are announced once more (SupplierUpdated
+ * with changedFields ["members"]), 200 per transaction, by a job that starts after the service is up (never holding
+ * up its start) and looks again each minute while any is left; a second instance skips the rows the first holds. The
+ * flag is set by a plain update, so the supplier's version (its ETag) does not change.
  */
 @ApplicationScoped
 public class MemberAnnouncements {
@@ -29,13 +29,19 @@ public class MemberAnnouncements {
         this.em = em;
     }
 
-    void atStart(@Observes StartupEvent start) {
+    @Scheduled(every = "1m", delayed = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void announceAll() {
         int total = 0;
-        int done;
-        do {
-            done = announceSome();
-            total += done;
-        } while (done > 0);
+        try {
+            int done;
+            do {
+                done = announceSome();
+                total += done;
+            } while (done > 0);
+        } catch (RuntimeException e) {
+            LOG.warnf("Announcing members stopped (it goes on at the next run): %s", e.toString());
+        }
         if (total > 0) {
             LOG.infof("Announced the members of %d organisations registered before messages named them", total);
         }
@@ -51,10 +57,13 @@ public class MemberAnnouncements {
         Instant now = Instant.now();
         for (UUID id : ids) {
             Supplier s = Supplier.findById(id);
-            s.membersAnnounced = true;
             if (s.erasedAt == null) {
                 messages.updated(s, List.of("members"), now);
             }
+        }
+        if (!ids.isEmpty()) {
+            em.createNativeQuery("update supplier set members_announced = true where id = any(?1)")
+                    .setParameter(1, ids.toArray(UUID[]::new)).executeUpdate();
         }
         return ids.size();
     }

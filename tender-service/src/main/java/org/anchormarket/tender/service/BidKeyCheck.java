@@ -44,6 +44,17 @@ public class BidKeyCheck {
                         + "tender.bids.retired-keys." + id + " (TENDER_BIDS_RETIRED_KEYS_" + id.toUpperCase()
                         + ") to it, or those bids can never be opened");
             }
+            // One real bid of each key must open with the key configured under its name
+            Object[] bid = (Object[]) em.createNativeQuery("""
+                    select sealed, tender_id, lot_id, supplier_id from bid where key_id = ?1 limit 1""")
+                    .setParameter(1, id).getSingleResult();
+            try {
+                seal.open(new BidSeal.Sealed(id, (byte[]) bid[0]), (java.util.UUID) bid[1], (java.util.UUID) bid[2],
+                        (java.util.UUID) bid[3]);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("The key configured as " + id + " does not open the bids sealed with "
+                        + id + ": it is not the key they were sealed with", e);
+            }
         }
         for (String id : seal.keyIds()) {
             @SuppressWarnings("unchecked")

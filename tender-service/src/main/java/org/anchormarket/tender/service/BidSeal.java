@@ -31,6 +31,10 @@ public class BidSeal {
 
     BidSeal(TenderConfig config) {
         this.currentKeyId = config.bids().keyId();
+        if (!currentKeyId.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new IllegalStateException("tender.bids.key-id must be 1 to 40 letters, digits, - or _: "
+                    + currentKeyId);
+        }
         keys.put(currentKeyId, key("tender.bids.key", config.bids().key()));
         config.bids().retiredKeys().forEach((id, value) -> {
             if (!id.equals(currentKeyId)) {
@@ -71,7 +75,6 @@ public class BidSeal {
         }
     }
 
-    /** The contents; fails if the key is unknown or the value was altered or belongs to another bid. */
     /** Whether this instance holds the very key {@code sealed} was made with (a check value of no bid). */
     public boolean opensCheck(Sealed sealed) {
         try {
@@ -89,6 +92,7 @@ public class BidSeal {
     private static final UUID CHECK_ID = new UUID(0, 0);
     private static final byte[] CHECK = "anchor-market bid key check".getBytes(StandardCharsets.UTF_8);
 
+    /** The contents; fails if the key is unknown or the value was altered or belongs to another bid. */
     public byte[] open(Sealed sealed, UUID tenderId, UUID lotId, UUID supplierId) {
         SecretKeySpec key = keys.get(sealed.keyId());
         if (key == null) {

@@ -129,7 +129,7 @@ public class Bids {
             return t;
         }
         if (t.status == Tender.Status.PUBLISHED) {
-            tenders.close(t, now); // the closer has not run yet: closed (and announced) first, then opened
+            tenders.close(t, now, caller.actor()); // the closer has not run yet: closed (announced) first, then opened
         }
         t.openedAt = now;
         t.openedBy = caller.actor();

@@ -57,12 +57,14 @@ public class TenderMessages {
                 .amendedAt(at.atOffset(ZoneOffset.UTC)));
     }
 
-    void closed(Tender t, long bids, Instant at) {
+    void closed(Tender t, List<Bid> bids, Instant at) {
         outbox.publish(Topics.TENDERS, t.id.toString(), Topics.EventTypes.TENDER_CLOSED, new TenderClosed()
                 .tenderId(t.id)
                 .anchorId(t.anchorId)
                 .status(TenderClosed.StatusEnum.CLOSED)
-                .bids((int) bids)
+                .bids(bids.size())
+                .bidders(bids.stream().map(b -> new org.anchormarket.contracts.messages.TenderBidder().lotId(b.lotId)
+                        .supplierId(b.supplierId)).toList())
                 .closedAt(at.atOffset(ZoneOffset.UTC)));
     }
 

@@ -306,7 +306,9 @@ public class Tenders {
             changed.add("submissionDeadline");
         }
         if (amendment.clarificationDeadline() != null && !amendment.clarificationDeadline().equals(clarification)) {
-            if (!amendment.clarificationDeadline().isAfter(clarification)) {
+            if (!amendment.clarificationDeadline().isAfter(now)) {
+                problems.add(new Violation("clarificationDeadline", "must be in the future"));
+            } else if (!amendment.clarificationDeadline().isAfter(clarification)) {
                 problems.add(new Violation("clarificationDeadline", "can only move later than the current one ("
                         + clarification + "): suppliers rely on it"));
             }
@@ -344,20 +346,20 @@ public class Tenders {
                 order by submission_deadline limit 100 for update skip locked""", UUID.class)
                 .setParameter(1, now).getResultList();
         for (UUID id : due) {
-            close(Tender.findById(id), now);
+            close(Tender.findById(id), now, "system");
         }
         return due.size();
     }
 
     /**
-     * Records that a published tender's deadline has passed (CLOSED), audits and announces it. The caller holds the
-     * tender's row lock.
+     * Records that a published tender's deadline has passed (CLOSED), audits and announces it (with who bid, now that
+     * nobody can bid any more). The caller holds the tender's row lock.
      */
-    void close(Tender t, Instant now) {
+    void close(Tender t, Instant now, String actor) {
         t.status = Tender.Status.CLOSED;
-        long bids = Bid.count("tenderId", t.id);
-        messages.closed(t, bids, now);
-        audit.record(t.id, now, "system", "CLOSED", "the submission deadline passed with " + bids + " bid(s)");
+        messages.closed(t, Bid.list("tenderId = ?1 order by submittedAt, id", t.id), now);
+        // No bid count here: the audit log is read by the buyer before the opening
+        audit.record(t.id, now, actor, "CLOSED", "the submission deadline passed");
     }
 
     public Page search(Search s, Caller caller) {
@@ -417,6 +419,12 @@ public class Tenders {
         if (s.maxValue() != null) {
             where.append(" and t.estimated_value <= :max");
             params.put("max", s.maxValue());
+        }
+        for (var bound : List.of(java.util.Map.entry("minValue", java.util.Optional.ofNullable(s.minValue())),
+                java.util.Map.entry("maxValue", java.util.Optional.ofNullable(s.maxValue())))) {
+            if (bound.getValue().filter(v -> v.stripTrailingZeros().scale() > 2).isPresent()) {
+                throw DomainException.Invalid.field(bound.getKey(), "must be in pounds and pence (two decimal places)");
+            }
         }
         if (s.minValue() != null && s.maxValue() != null && s.minValue().compareTo(s.maxValue()) > 0) {
             throw DomainException.Invalid.field("maxValue", "must not be below minValue");

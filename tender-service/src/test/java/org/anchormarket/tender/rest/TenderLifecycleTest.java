@@ -147,8 +147,10 @@ class TenderLifecycleTest {
                 Duration.ofDays(3), Duration.ofDays(5), ""))
                 .when().post("/api/tenders").then().statusCode(400)
                 .body("errors.field", equalTo(List.of("estimatedValue")));
-        given().queryParam("minValue", "1e1001").when().get("/api/tenders").then().statusCode(400)
-                .contentType("application/problem+json");
+        for (String extreme : new String[] { "1e1001", "1e-1001" }) {
+            given().queryParam("minValue", extreme).when().get("/api/tenders").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
         assertEquals(0, stored(title));
     }
 
@@ -253,6 +255,11 @@ class TenderLifecycleTest {
                         + TestClock.now().plus(Duration.ofDays(2)) + "\"}")
                 .when().post("/api/tenders/" + id + "/amendments").then().statusCode(400)
                 .body("errors[0].field", equalTo("clarificationDeadline"));
+        given().auth().oauth2(buyer).contentType(ContentType.JSON)
+                .body("{\"reason\": \"Back in time\", \"clarificationDeadline\": \""
+                        + TestClock.now().minus(Duration.ofDays(1)) + "\"}")
+                .when().post("/api/tenders/" + id + "/amendments").then().statusCode(400)
+                .body("errors[0].reason", equalTo("must be in the future"));
         String later = TestClock.now().plus(Duration.ofDays(21)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .toString();
         given().auth().oauth2(buyer).contentType(ContentType.JSON)
