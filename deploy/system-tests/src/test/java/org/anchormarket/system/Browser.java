@@ -149,7 +149,17 @@ final class Browser implements AutoCloseable {
     }
 
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        // A page that reloads itself (the spend upload's status) can replace the body between finding it and
+        // reading it: read the new one
+        for (int attempt = 1;; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The file the browser downloaded, once it has finished. */

@@ -152,7 +152,7 @@ class BrowserJourneysIT {
             // (the page reloads itself when the reading is done: a body found just before is stale, look again)
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(90))
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                    .until(d -> d.findElement(By.tagName("body")).getText().contains("File read"));
+                    .until(d -> browser.text().contains("File read"));
             browser.checked();
             assertTrue(browser.text().contains("16,793 new payments, £327,172,549.77"), browser.text());
 
