@@ -84,6 +84,20 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
+    /** Content of a kind not taken (a file's type): 415. */
+    public static final class Unsupported extends DomainException {
+        public Unsupported(String message, String field) {
+            super(message, about(field, message));
+        }
+    }
+
+    /** Content larger than taken (a file): 413. */
+    public static final class TooLarge extends DomainException {
+        public TooLarge(String message) {
+            super(message, List.of());
+        }
+    }
+
     /** The caller changed a version it read, and it has changed since. */
     public static final class Stale extends DomainException {
         public Stale(String message) {

@@ -179,6 +179,10 @@ public class ProblemMappers {
             return 412;
         } else if (e instanceof DomainException.TooMany) {
             return 429;
+        } else if (e instanceof DomainException.Unsupported) {
+            return 415;
+        } else if (e instanceof DomainException.TooLarge) {
+            return 413;
         }
         return 409; // Conflict
     }

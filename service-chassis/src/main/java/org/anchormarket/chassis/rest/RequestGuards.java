@@ -26,9 +26,15 @@ public class RequestGuards {
     private static final List<String> BODY_TYPES = List.of("application/json", "text/csv");
 
     private final ObjectMapper json;
+    private final List<String> fileTypes;
 
-    RequestGuards(ObjectMapper json) {
+    /** {@code anchor.http.file-types}: the file types a service also takes as bodies (tender documents). */
+    RequestGuards(ObjectMapper json,
+            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "anchor.http.file-types")
+            java.util.Optional<List<String>> fileTypes) {
         this.json = json;
+        this.fileTypes = fileTypes.orElse(List.of()).stream().map(t -> t.strip().toLowerCase(java.util.Locale.ROOT))
+                .toList();
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -48,14 +54,19 @@ public class RequestGuards {
             long length = contentLength(request);
             boolean body = length > 0 || request.getHeaderString("Transfer-Encoding") != null;
             String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            if (body && (contentType == null || BODY_TYPES.stream().noneMatch(type -> contentType.strip()
-                    .toLowerCase(java.util.Locale.ROOT).startsWith(type)))) {
+            if (body && (contentType == null || !taken(contentType))) {
                 return problem(415, "Unsupported Media Type", path, "Content-Type",
                         (contentType == null ? "is required" : "is " + contentType + "; it must be")
-                                + " application/json (text/csv for imports)");
+                                + " application/json (text/csv for imports" + (fileTypes.isEmpty() ? ""
+                                        : "; for files one of " + String.join(", ", fileTypes)) + ")");
             }
         }
         return null;
+    }
+
+    private boolean taken(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return BODY_TYPES.contains(type) || fileTypes.contains(type);
     }
 
     private static long contentLength(ContainerRequestContext request) {
