@@ -118,6 +118,10 @@ public final class Platform implements AutoCloseable {
             supplierSettings().forEach(env::put);
             if (app.name().equals("tender-service")) {
                 env.put("TENDER_BIDS_KEY", bidKey());
+                env.put("TENDER_PUBLIC_URL", layout.gatewayUrl());
+                // No mail server on a local platform: alerts are written to the service's log, unless one is named
+                String smtp = System.getenv("QUARKUS_MAILER_HOST");
+                env.put("QUARKUS_MAILER_MOCK", String.valueOf(smtp == null || smtp.isBlank()));
             }
             launch(app, env);
         }
@@ -137,6 +141,8 @@ public final class Platform implements AutoCloseable {
         env.put("GATEWAY_ROUTES_CONTRACTS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_PIPELINE_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_NOTIFICATIONS_TARGET", "http://127.0.0.1:" + layout.tender());
+        env.put("GATEWAY_ROUTES_BIDS_TARGET", "http://127.0.0.1:" + layout.tender());
+        env.put("GATEWAY_ROUTES_OCDS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_EVENTS_TARGET", "http://127.0.0.1:" + layout.events());
         env.put("GATEWAY_ROUTES_REPORTS_TARGET", "http://127.0.0.1:" + layout.analytics());
         env.put("GATEWAY_ROUTES_SPEND_TARGET", "http://127.0.0.1:" + layout.analytics());

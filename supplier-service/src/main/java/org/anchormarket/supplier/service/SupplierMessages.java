@@ -34,6 +34,7 @@ public class SupplierMessages {
                         .postcode(s.postcode)
                         .cpvCodes(List.copyOf(s.cpvCodes))
                         .members(members(s))
+                        .email(s.email)
                         .status(known(SupplierRegistered.StatusEnum.fromValue(s.status.name()), s.status.name()))
                         .classification(classification(s))
                         .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC)));
@@ -57,6 +58,7 @@ public class SupplierMessages {
                         .postcode(s.postcode)
                         .cpvCodes(List.copyOf(s.cpvCodes))
                         .members(members(s))
+                        .email(s.email)
                         .status(known(SupplierUpdated.StatusEnum.fromValue(s.status.name()), s.status.name()))
                         .classification(classification(s))
                         .changedFields(changed)

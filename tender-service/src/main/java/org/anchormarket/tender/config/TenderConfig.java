@@ -30,6 +30,50 @@ public interface TenderConfig {
 
     Bids bids();
 
+    /**
+     * The platform's public address (the gateway's): open data packages' {@code uri}s, documents' {@code url}s and
+     * emails' links, kept in releases for good. Required outside dev and test ({@code TENDER_PUBLIC_URL}).
+     */
+    String publicUrl();
+
+    Ocds ocds();
+
+    Alerts alerts();
+
+    Documents documents();
+
+    /** Tenders' documents and bids' files. */
+    interface Documents {
+        /** The largest file taken (the gateway takes bodies of 10 MB). */
+        @WithDefault("10M")
+        io.quarkus.runtime.configuration.MemorySize maxSize();
+    }
+
+    /** Email alerts of notifications (Quarkus Mailer: quarkus.mailer.* says which server). */
+    interface Alerts {
+        /** The sender the emails show. */
+        @WithDefault("Anchor Market <no-reply@anchormarket.invalid>")
+        String from();
+    }
+
+    /** The open data (OCDS 1.1) the service publishes. */
+    interface Ocds {
+        /**
+         * The publisher's OCID prefix, registered with the Open Contracting Partnership ("ocds-" and six characters);
+         * the default is a placeholder until the borough registers one.
+         */
+        @WithDefault("ocds-anchr0")
+        String ocidPrefix();
+
+        /** How old a release is before the feed lists it (so that one still committing is never skipped). */
+        @WithDefault("10s")
+        java.time.Duration feedLag();
+
+        /** Who publishes the data, as the packages name it. */
+        @WithDefault("Anchor Market, Wigan borough's anchor institutions")
+        String publisher();
+    }
+
     interface Thresholds {
         /** Goods and services, sub-central authorities (councils, police, fire, colleges; also OTHER). */
         @WithDefault("207720")

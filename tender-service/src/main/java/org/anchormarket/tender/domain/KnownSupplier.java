@@ -39,6 +39,9 @@ public class KnownSupplier extends PanacheEntityBase {
     @Column(name = "cpv_codes", nullable = false)
     public String[] cpvCodes = new String[0];
 
+    /** The organisation's contact email, for alerts; none once erased. */
+    public String email;
+
     @Column(name = "erased_at")
     public Instant erasedAt;
 

@@ -121,6 +121,27 @@ public final class TenderMapper {
                 .submittedAt(time(v.bid().submittedAt));
     }
 
+    public static org.anchormarket.contracts.tender.model.MyBid toApi(Bids.Mine m) {
+        return new org.anchormarket.contracts.tender.model.MyBid().bidId(m.bid().id).tenderId(m.tender().id)
+                .tenderTitle(m.tender().title).anchorName(m.anchorName()).lotId(m.lot().id).lotNumber(m.lot().number)
+                .lotTitle(m.lot().title).price(m.price()).submittedAt(time(m.bid().submittedAt))
+                .submissionDeadline(time(m.tender().submissionDeadline))
+                .tenderStatus(TenderStatus.fromValue(m.status().name()))
+                .outcome(org.anchormarket.contracts.tender.model.BidOutcome.fromValue(m.outcome().name()));
+    }
+
+    public static org.anchormarket.contracts.tender.model.Document toApi(
+            org.anchormarket.tender.domain.TenderDocument d) {
+        return new org.anchormarket.contracts.tender.model.Document().id(d.id).name(d.name).contentType(d.contentType)
+                .size(d.size).sha256(d.sha256).addedAt(time(d.addedAt)).reason(d.reason);
+    }
+
+    public static org.anchormarket.contracts.tender.model.Attachment toApi(
+            org.anchormarket.tender.service.Documents.Attachment a) {
+        return new org.anchormarket.contracts.tender.model.Attachment().id(a.id()).name(a.name())
+                .contentType(a.contentType()).size(a.size()).addedAt(time(a.addedAt()));
+    }
+
     public static RankedBid toApi(Scoring.Ranked r) {
         return new RankedBid().bidId(r.entry().bidId()).supplierId(r.entry().supplierId())
                 .supplierName(org.anchormarket.tender.domain.KnownSupplier.nameOf(r.entry().supplierId()))

@@ -37,17 +37,24 @@ public class BidKeyCheck {
     public void check() {
         em.createNativeQuery("lock table bid_key_check in exclusive mode").executeUpdate();
         @SuppressWarnings("unchecked")
-        List<String> used = em.createNativeQuery("select distinct key_id from bid").getResultList();
+        List<String> used = em.createNativeQuery(
+                "select key_id from bid union select key_id from bid_attachment").getResultList();
         for (String id : used) {
             if (!seal.keyIds().contains(id)) {
                 throw new IllegalStateException("Bids are sealed with key " + id + ", which is not configured: set "
                         + "tender.bids.retired-keys." + id + " (TENDER_BIDS_RETIRED_KEYS_" + id.toUpperCase()
                         + ") to it, or those bids can never be opened");
             }
-            // One real bid of each key must open with the key configured under its name
-            Object[] bid = (Object[]) em.createNativeQuery("""
+            // One real bid of each key must open with the key configured under its name (a key only files used is
+            // checked by its check value below)
+            @SuppressWarnings("unchecked")
+            List<Object[]> bids = em.createNativeQuery("""
                     select sealed, tender_id, lot_id, supplier_id from bid where key_id = ?1 limit 1""")
-                    .setParameter(1, id).getSingleResult();
+                    .setParameter(1, id).getResultList();
+            if (bids.isEmpty()) {
+                continue;
+            }
+            Object[] bid = bids.get(0);
             try {
                 seal.open(new BidSeal.Sealed(id, (byte[]) bid[0]), (java.util.UUID) bid[1], (java.util.UUID) bid[2],
                         (java.util.UUID) bid[3]);

@@ -61,12 +61,17 @@ public class BidSeal {
     }
 
     public Sealed seal(byte[] plain, UUID tenderId, UUID lotId, UUID supplierId) {
+        return seal(plain, tenderId, lotId, supplierId, null);
+    }
+
+    /** Sealed and bound to its bid and to {@code part} (a file of the bid: its id and which part of it). */
+    public Sealed seal(byte[] plain, UUID tenderId, UUID lotId, UUID supplierId, String part) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(boundTo(tenderId, lotId, supplierId));
+            cipher.updateAAD(boundTo(tenderId, lotId, supplierId, part));
             byte[] sealed = cipher.doFinal(plain);
             return new Sealed(currentKeyId, ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed)
                     .array());
@@ -94,6 +99,11 @@ public class BidSeal {
 
     /** The contents; fails if the key is unknown or the value was altered or belongs to another bid. */
     public byte[] open(Sealed sealed, UUID tenderId, UUID lotId, UUID supplierId) {
+        return open(sealed, tenderId, lotId, supplierId, null);
+    }
+
+    /** A part of a bid (a file) sealed with {@link #seal(byte[], UUID, UUID, UUID, String)}. */
+    public byte[] open(Sealed sealed, UUID tenderId, UUID lotId, UUID supplierId, String part) {
         SecretKeySpec key = keys.get(sealed.keyId());
         if (key == null) {
             throw new IllegalStateException("Bids sealed with key " + sealed.keyId()
@@ -102,7 +112,7 @@ public class BidSeal {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.bytes(), 0, NONCE_BYTES));
-            cipher.updateAAD(boundTo(tenderId, lotId, supplierId));
+            cipher.updateAAD(boundTo(tenderId, lotId, supplierId, part));
             return cipher.doFinal(sealed.bytes(), NONCE_BYTES, sealed.bytes().length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("A sealed bid does not open: altered, or not this bid's", e);
@@ -121,7 +131,8 @@ public class BidSeal {
         return currentKeyId;
     }
 
-    private static byte[] boundTo(UUID tenderId, UUID lotId, UUID supplierId) {
-        return ("anchor-market bid " + tenderId + " " + lotId + " " + supplierId).getBytes(StandardCharsets.UTF_8);
+    private static byte[] boundTo(UUID tenderId, UUID lotId, UUID supplierId, String part) {
+        return ("anchor-market bid " + tenderId + " " + lotId + " " + supplierId + (part == null ? "" : " " + part))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

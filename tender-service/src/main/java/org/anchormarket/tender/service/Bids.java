@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.anchormarket.chassis.domain.DomainException;
+import org.anchormarket.tender.domain.Anchor;
 import org.anchormarket.tender.domain.Bid;
+import org.anchormarket.tender.domain.Contract;
 import org.anchormarket.tender.domain.KnownSupplier;
 import org.anchormarket.tender.domain.Tender;
 import org.anchormarket.tender.domain.TenderLot;
@@ -97,6 +99,45 @@ public class Bids {
         return new View(bid, open(bid), org.legalName);
     }
 
+    /** How a bid stands for its bidder. */
+    public enum Outcome { OPEN, UNDER_EVALUATION, WON, NOT_WON, CANCELLED }
+
+    /** One of an organisation's bids, with its tender and lot and how it ended. */
+    public record Mine(Bid bid, BigDecimal price, Tender tender, TenderLot lot, Tender.Status status,
+            Outcome outcome, String anchorName) {
+    }
+
+    /** The caller's organisation's bids, latest first, each opened for its own bidder. */
+    public List<Mine> allMine(Caller caller, int page, int size) {
+        KnownSupplier org = directory.organisationOf(caller);
+        List<Bid> found = Bid.find("supplierId = ?1 order by submittedAt desc, id", org.supplierId)
+                .page(page, size).list();
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        var tenderIds = found.stream().map(b -> b.tenderId).distinct().toList();
+        var lotIds = found.stream().map(b -> b.lotId).distinct().toList();
+        java.util.Map<UUID, Tender> byId = Tender.<Tender>list("id in ?1", tenderIds).stream()
+                .collect(java.util.stream.Collectors.toMap(t -> t.id, t -> t));
+        java.util.Map<UUID, TenderLot> lots = TenderLot.<TenderLot>list("id in ?1", lotIds).stream()
+                .collect(java.util.stream.Collectors.toMap(l -> l.id, l -> l));
+        java.util.Map<UUID, UUID> winners = Contract.<Contract>list("lotId in ?1", lotIds).stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c.lotId, c -> c.bidId, (a, b) -> a));
+        java.util.Map<String, String> anchorNames = Anchor.<Anchor>list("id in ?1",
+                byId.values().stream().map(t -> t.anchorId).distinct().toList()).stream()
+                .collect(java.util.stream.Collectors.toMap(a -> a.id, a -> a.name));
+        Instant now = clock.instant();
+        return found.stream().map(b -> {
+            Tender t = byId.get(b.tenderId);
+            Tender.Status status = t.status(now);
+            UUID winner = winners.get(b.lotId);
+            Outcome outcome = winner != null ? (winner.equals(b.id) ? Outcome.WON : Outcome.NOT_WON)
+                    : status == Tender.Status.CANCELLED ? Outcome.CANCELLED
+                    : status == Tender.Status.PUBLISHED ? Outcome.OPEN : Outcome.UNDER_EVALUATION;
+            return new Mine(b, open(b).price(), t, lots.get(b.lotId), status, outcome, anchorNames.get(t.anchorId));
+        }).toList();
+    }
+
     @Transactional
     public void withdraw(UUID tenderId, UUID lotId, Caller caller) {
         KnownSupplier org = directory.organisationOf(caller);
@@ -106,7 +147,7 @@ public class Bids {
         requireOpenForBids(t, now);
         Bid bid = Bid.of(lot.id, org.supplierId).orElseThrow(() -> new DomainException.NotFound(
                 "Your organisation's bid for lot " + lot.number));
-        bid.delete();
+        bid.delete(); // and its files (bid_attachment.bid_id: on delete cascade)
         audit.record(t.id, now, caller.actor(), "BID_WITHDRAWN", "lot " + lot.number + ", supplier "
                 + org.supplierId);
     }
@@ -153,7 +194,7 @@ public class Bids {
         }
     }
 
-    private static void requireOpenForBids(Tender t, Instant now) {
+    static void requireOpenForBids(Tender t, Instant now) {
         Tender.Status status = t.status(now);
         if (status != Tender.Status.PUBLISHED) {
             throw new DomainException.Conflict(status == Tender.Status.CLOSED || status == Tender.Status.AWARDED

@@ -29,8 +29,11 @@ public class Evaluations {
     private final EntityManager em;
     private final Clock clock;
 
+    private final OpenData openData;
+
     Evaluations(Tenders tenders, Bids bids, SupplierDirectory directory, TenderMessages messages, Audit audit,
-            EntityManager em, Clock clock) {
+            OpenData openData, EntityManager em, Clock clock) {
+        this.openData = openData;
         this.tenders = tenders;
         this.bids = bids;
         this.directory = directory;
@@ -149,6 +152,7 @@ public class Evaluations {
         }
         em.flush();
         messages.awarded(c);
+        openData.release(t, now, "award", "contract");
         audit.record(t.id, now, caller.actor(), "LOT_AWARDED", "lot " + lot.number + " to bid " + bidId
                 + " (ranked " + chosen.rank() + " of " + ranking.bids().size() + "), contract " + c.id);
         return c;

@@ -17,6 +17,13 @@ import org.anchormarket.tender.domain.TenderLot;
 @ApplicationScoped
 public class Notifications {
 
+    /**
+     * A notification's email status as written: NO_ADDRESS for an organisation with no contact email (or erased),
+     * else none yet, for {@link EmailAlerts} to send.
+     */
+    private static final String NO_ADDRESS =
+            "case when s.email is null or s.erased_at is not null then 'NO_ADDRESS' end";
+
     private final SupplierDirectory directory;
     private final EntityManager em;
 
@@ -33,26 +40,29 @@ public class Notifications {
     void published(Tender t, List<TenderLot> lots, Instant now) {
         if (t.pipelineItemId != null) {
             em.createNativeQuery("""
-                    insert into notification (id, supplier_id, kind, tender_id, title, text, created_at)
-                    select gen_random_uuid(), f.supplier_id, 'PIPELINE_TENDERED', ?1, ?2, ?3, ?4
-                    from pipeline_follower f where f.pipeline_item_id = ?5""")
+                    insert into notification (id, supplier_id, kind, tender_id, title, text, created_at, email_status)
+                    select gen_random_uuid(), f.supplier_id, 'PIPELINE_TENDERED', ?1, ?2, ?3, ?4, %s
+                    from pipeline_follower f left join known_supplier s on s.supplier_id = f.supplier_id
+                    where f.pipeline_item_id = ?5""".formatted(NO_ADDRESS))
                     .setParameter(1, t.id).setParameter(2, title("Now open for bids", t))
-                    .setParameter(3, "A plan you follow is published: bids until " + t.submissionDeadline)
+                    .setParameter(3, "A plan you follow is published: bids until " + Clocks.uk(t.submissionDeadline))
                     .setParameter(4, now).setParameter(5, t.pipelineItemId).executeUpdate();
         }
         String[] codes = java.util.stream.Stream.concat(java.util.Arrays.stream(t.cpvCodes),
                 lots.stream().flatMap(l -> java.util.Arrays.stream(l.cpvCodes))).distinct().toArray(String[]::new);
         em.createNativeQuery("""
-                insert into notification (id, supplier_id, kind, tender_id, title, text, created_at)
-                select gen_random_uuid(), s.supplier_id, 'NEW_OPPORTUNITY', ?1, ?2, ?3, ?4
+                insert into notification (id, supplier_id, kind, tender_id, title, text, created_at, email_status)
+                select gen_random_uuid(), s.supplier_id, 'NEW_OPPORTUNITY', ?1, ?2, ?3, ?4, %s
                 from known_supplier s
                 where %s
                   and exists (select 1 from unnest(s.cpv_codes) sc, unnest(cast(?5 as text[])) tc
                               where left(sc, 3) = left(tc, 3))
                   and not exists (select 1 from pipeline_follower f where f.pipeline_item_id = ?6
-                                  and f.supplier_id = s.supplier_id)""".formatted(t.reservation.sqlAdmits("s")))
+                                  and f.supplier_id = s.supplier_id)""".formatted(NO_ADDRESS,
+                        t.reservation.sqlAdmits("s")))
                 .setParameter(1, t.id).setParameter(2, title("New opportunity", t))
-                .setParameter(3, "It matches your organisation's categories: bids until " + t.submissionDeadline)
+                .setParameter(3, "It matches your organisation's categories: bids until "
+                        + Clocks.uk(t.submissionDeadline))
                 .setParameter(4, now).setParameter(5, codes)
                 .setParameter(6, t.pipelineItemId == null ? new UUID(0, 0) : t.pipelineItemId).executeUpdate();
     }
@@ -61,10 +71,11 @@ public class Notifications {
     @Transactional(Transactional.TxType.MANDATORY)
     void changed(Tender t, String kind, String heading, String text, Instant now) {
         em.createNativeQuery("""
-                insert into notification (id, supplier_id, kind, tender_id, title, text, created_at)
-                select gen_random_uuid(), x.supplier_id, ?1, ?2, ?3, ?4, ?5 from (
+                insert into notification (id, supplier_id, kind, tender_id, title, text, created_at, email_status)
+                select gen_random_uuid(), x.supplier_id, ?1, ?2, ?3, ?4, ?5, %s from (
                     select supplier_id from pipeline_follower where pipeline_item_id = ?6
-                    union select supplier_id from bid where tender_id = ?2) x""")
+                    union select supplier_id from bid where tender_id = ?2) x
+                left join known_supplier s on s.supplier_id = x.supplier_id""".formatted(NO_ADDRESS))
                 .setParameter(1, kind).setParameter(2, t.id).setParameter(3, title(heading, t))
                 .setParameter(4, text).setParameter(5, now)
                 .setParameter(6, t.pipelineItemId == null ? new UUID(0, 0) : t.pipelineItemId).executeUpdate();

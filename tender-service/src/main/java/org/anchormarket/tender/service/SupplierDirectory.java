@@ -67,6 +67,7 @@ public class SupplierDirectory {
                     s.legalName = m.getLegalName();
                     s.status = m.getStatus() == null ? "PENDING" : m.getStatus().toString();
                     s.cpvCodes = cpv(m.getCpvCodes());
+                    s.email = email(m.getEmail());
                     classify(s, m.getClassification());
                 }, m.getMembers());
             }
@@ -79,6 +80,9 @@ public class SupplierDirectory {
                     }
                     if (m.getCpvCodes() != null) {
                         s.cpvCodes = cpv(m.getCpvCodes());
+                    }
+                    if (m.getEmail() != null) {
+                        s.email = email(m.getEmail());
                     }
                     classify(s, m.getClassification());
                 }, m.getMembers());
@@ -95,6 +99,7 @@ public class SupplierDirectory {
                 known(m.getSupplierId(), m.getErasedAt().toInstant(), s -> {
                     s.legalName = m.getLegalName();
                     s.erasedAt = m.getErasedAt().toInstant();
+                    s.email = null;
                     classify(s, m.getClassification());
                 }, List.of());
             }
@@ -141,6 +146,15 @@ public class SupplierDirectory {
         s.town = c.getTown();
         s.sme = Boolean.TRUE.equals(c.getSme());
         s.vcfse = Boolean.TRUE.equals(c.getVcfse());
+    }
+
+    /** An address to send alerts to: one line, of a sane length; anything else is not used. */
+    private static String email(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        return v.length() <= 320 && v.matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+") ? v : null;
     }
 
     private static String[] cpv(List<String> codes) {

@@ -38,8 +38,11 @@ public class Tenders {
     private final EntityManager em;
     private final Clock clock;
 
+    private final OpenData openData;
+
     Tenders(TenderConfig config, TenderMessages messages, Audit audit, Pipeline pipeline, Notifications notifications,
-            EntityManager em, Clock clock) {
+            OpenData openData, EntityManager em, Clock clock) {
+        this.openData = openData;
         this.pipeline = pipeline;
         this.notifications = notifications;
         this.config = config;
@@ -249,6 +252,7 @@ public class Tenders {
         List<TenderLot> lots = lots(t.id);
         messages.published(t, lots);
         notifications.published(t, lots, now);
+        openData.release(t, now, "tender");
         audit.record(t.id, now, caller.actor(), "PUBLISHED", "bids until " + t.submissionDeadline);
         return t;
     }
@@ -275,6 +279,7 @@ public class Tenders {
         if (wasPublic) {
             messages.cancelled(t, now);
             notifications.changed(t, "TENDER_CANCELLED", "Cancelled", why, now);
+            openData.release(t, now, "tenderCancellation");
         }
         audit.record(t.id, now, caller.actor(), "CANCELLED", why);
         return t;
@@ -328,8 +333,10 @@ public class Tenders {
         t.clarificationDeadline = clarification;
         em.flush();
         messages.amended(t, why, changed, now);
-        notifications.changed(t, "TENDER_AMENDED", "Amended", why + " (bids until " + t.submissionDeadline + ")", now);
+        notifications.changed(t, "TENDER_AMENDED", "Amended", why + " (bids until "
+                + Clocks.uk(t.submissionDeadline) + ")", now);
         audit.record(t.id, now, caller.actor(), "AMENDED", String.join(", ", changed) + ": " + why);
+        openData.release(t, now, "tenderAmendment"); // after the audit entry: the release lists the amendment
         return t;
     }
 
@@ -358,6 +365,7 @@ public class Tenders {
     void close(Tender t, Instant now, String actor) {
         t.status = Tender.Status.CLOSED;
         messages.closed(t, Bid.list("tenderId = ?1 order by submittedAt, id", t.id), now);
+        openData.release(t, now, "tenderUpdate");
         // No bid count here: the audit log is read by the buyer before the opening
         audit.record(t.id, now, actor, "CLOSED", "the submission deadline passed");
     }
@@ -453,7 +461,7 @@ public class Tenders {
 
     /** Bid activity a buyer must not see before the opening: who bid, how often they changed it, how many bid. */
     private static final java.util.Set<String> SEALED_ACTIONS = java.util.Set.of("BID_SUBMITTED", "BID_REPLACED",
-            "BID_WITHDRAWN");
+            "BID_WITHDRAWN", "BID_ATTACHMENT_ADDED", "BID_ATTACHMENT_REMOVED");
 
     /**
      * The audit log as the caller may read it: bid activity only once the bids are opened (it would tell the buyer

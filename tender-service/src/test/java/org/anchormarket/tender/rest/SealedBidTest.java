@@ -293,10 +293,20 @@ class SealedBidTest {
         String dearBid = bid(dear, t, "80000", "Dear").statusCode(200).extract().path("id");
         String buyer = Tokens.of("buyer1");
         String lotPath = "/api/tenders/" + t[0] + "/lots/" + t[1];
+        // each bidder sees its own bids only, its price included, and how each stands
+        given().auth().oauth2(cheap.token()).when().get("/api/bids/mine").then().statusCode(200)
+                .body("bidId", equalTo(List.of(cheapBid)))
+                .body("[0].price", equalTo(40000.0f))
+                .body("[0].tenderId", equalTo(t[0]))
+                .body("[0].lotNumber", equalTo(1))
+                .body("[0].outcome", equalTo("OPEN"));
+        given().auth().oauth2(buyer).when().get("/api/bids/mine").then().statusCode(403);
         given().auth().oauth2(buyer).contentType(ContentType.JSON).body(Map.of("quality", 50, "socialValue", 50))
                 .when().put(lotPath + "/bids/" + cheapBid + "/scores").then().statusCode(409); // still sealed
         TestClock.advance(Duration.ofDays(3));
         given().auth().oauth2(buyer).when().post("/api/tenders/" + t[0] + "/opening").then().statusCode(200);
+        given().auth().oauth2(dear.token()).when().get("/api/bids/mine").then()
+                .body("outcome", equalTo(List.of("UNDER_EVALUATION")));
 
         score(buyer, lotPath, cheapBid, 50, 40);
         var partial = given().auth().oauth2(buyer).when().get(lotPath + "/evaluation").then().statusCode(200)
@@ -348,6 +358,10 @@ class SealedBidTest {
                 .body("winner.total", equalTo(85.0f))
                 .body("winner.supplierName", equalTo("Wigan Community Works CIC"));
         given().auth().oauth2(good.token()).when().get(lotPath + "/outcome").then().body("won", equalTo(true));
+        given().auth().oauth2(good.token()).when().get("/api/bids/mine").then()
+                .body("bidId", equalTo(List.of(goodBid))).body("outcome", equalTo(List.of("WON")));
+        given().auth().oauth2(cheap.token()).when().get("/api/bids/mine").then()
+                .body("outcome", equalTo(List.of("NOT_WON"))).body("tenderStatus", equalTo(List.of("AWARDED")));
         given().auth().oauth2(KnownSuppliers.localSme("Not a bidder Ltd").token()).when().get(lotPath + "/outcome")
                 .then().statusCode(404);
         given().auth().oauth2(buyer).contentType(ContentType.JSON).body("{\"reason\": \"Too late\"}")

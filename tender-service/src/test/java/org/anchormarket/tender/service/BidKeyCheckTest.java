@@ -52,6 +52,22 @@ class BidKeyCheckTest {
                 return config.closeInterval();
             }
 
+            public Ocds ocds() {
+                return config.ocds();
+            }
+
+            public String publicUrl() {
+                return config.publicUrl();
+            }
+
+            public Alerts alerts() {
+                return config.alerts();
+            }
+
+            public Documents documents() {
+                return config.documents();
+            }
+
             public Bids bids() {
                 return new Bids() {
                     public String key() {

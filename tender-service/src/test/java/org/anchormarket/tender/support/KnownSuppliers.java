@@ -36,13 +36,20 @@ public final class KnownSuppliers {
     /** The same, working in the category of {@code cpv}. */
     public static Member newMember(String name, String locality, String sizeBand, boolean vcfse, String status,
             String cpv) {
+        return newMember(name, locality, sizeBand, vcfse, status, cpv, null);
+    }
+
+    /** The same, with the organisation's contact email ({@code null}: none given). */
+    public static Member newMember(String name, String locality, String sizeBand, boolean vcfse, String status,
+            String cpv, String email) {
         String token = Tokens.ofNewUser("supplier");
         UUID id = UUID.randomUUID();
         send(id, 1, Topics.EventTypes.SUPPLIER_REGISTERED, """
                 {"supplierId":"%s","legalName":"%s","postcode":"WN1 1AA","registeredAt":"%s","status":"%s",
-                 "cpvCodes":["%s"],"members":["%s"],
+                 "cpvCodes":["%s"],"members":["%s"]%s,
                  "classification":{"locality":"%s","sizeBand":"%s","sme":%s,"vcfse":%s,"vcfseVerified":false}}"""
-                .formatted(id, name, Instant.now(), status, cpv, Tokens.subject(token), locality, sizeBand,
+                .formatted(id, name, Instant.now(), status, cpv, Tokens.subject(token),
+                        email == null ? "" : ",\"email\":\"" + email + "\"", locality, sizeBand,
                         !"LARGE".equals(sizeBand), vcfse));
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> KnownSupplier.ofMember(Tokens.subject(token)).isPresent()));
