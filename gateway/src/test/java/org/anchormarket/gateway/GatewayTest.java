@@ -206,7 +206,7 @@ class GatewayTest {
         given().when().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Routed services' }.data.tenders", containsString("DOWN"))
-                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(8)); // tenders, contracts, pipeline, notifications, anchors, events, reports, spend
+                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(10)); // tenders, contracts, pipeline, notifications, bids, ocds, anchors, events, reports, spend
         String token = Tokens.of("buyer1");
         given().auth().oauth2(token).when().get("/api/tenders").then().statusCode(503)
                 .contentType(containsString("application/problem+json"))

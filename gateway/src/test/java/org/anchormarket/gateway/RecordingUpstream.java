@@ -93,6 +93,8 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 Map.entry("gateway.routes.contracts.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.routes.pipeline.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.routes.notifications.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.bids.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.ocds.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.upstream.read-timeout", "3s"),
                 // few connections: one leaked by a caller who left shows at once
                 Map.entry("gateway.upstream.pool-size", "4"),

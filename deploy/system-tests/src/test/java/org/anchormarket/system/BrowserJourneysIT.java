@@ -18,13 +18,23 @@ import org.openqa.selenium.support.ui.Select;
  * The web UI's journeys in a real browser (headless Chromium), every one starting from signing in on Keycloak's form,
  * every page checked against WCAG 2.2 A and AA. A new business signs up, registers (first with a bad postcode),
  * edits its profile; an admin verifies it; a buyer filters the directory and downloads the CSV; a user without the
- * role is refused with a page saying so; a leader uploads a real council's spend file and reads the dashboard.
+ * role is refused with a page saying so; a leader uploads a real council's spend file and reads the dashboard; a
+ * buyer drafts and publishes a reserved tender, the new business is told of it, asks and bids, and the buyer answers,
+ * opens the bids after the (real) deadline, scores and awards, and the business sees it won.
  */
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneysIT {
 
     private static final String BUSINESS = "Hindley Green Hedges " + Long.toString(System.nanoTime(), 36);
+    /** The new business's user (journey 1), who later finds and bids for a tender. */
+    private static final String BUSINESS_USER = "hedges" + Long.toString(System.nanoTime(), 36);
+    private static final String TENDER = "Hedge cutting at Haigh Hall " + Long.toString(System.nanoTime(), 36);
+    private static final java.time.format.DateTimeFormatter UK_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("dd/MM/yyyy HH:mm:ss").withZone(java.time.ZoneId.of("Europe/London"));
+    /** The journeys' tender's deadlines: questions, then bids (real time: the buyer waits for it to pass). */
+    private static java.time.Instant questionsClose;
+    private static java.time.Instant bidsClose;
 
     private static void signIn(Browser browser, String user, String password) {
         browser.go(SharedPlatform.gateway() + "/").press("Sign in or create an account");
@@ -39,7 +49,7 @@ class BrowserJourneysIT {
     @Test
     @Order(1)
     void aNewBusinessSignsUpRegistersAndEditsItsProfile() {
-        String user = "hedges" + Long.toString(System.nanoTime(), 36);
+        String user = BUSINESS_USER;
         try (Browser browser = Browser.open("new-business")) {
             browser.go(SharedPlatform.gateway() + "/").press("Sign in or create an account");
             browser.driver().findElement(By.partialLinkText("Register")).click();
@@ -167,6 +177,166 @@ class BrowserJourneysIT {
             browser.driver().findElement(By.partialLinkText("Download the top 300")).click();
             String top = readString(browser.downloaded("top-suppliers.csv"));
             assertTrue(top.lines().count() > 100, top);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aBuyerDraftsAReservedTenderAndPublishesIt() {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        questionsClose = now.plusSeconds(100);
+        bidsClose = now.plusSeconds(130);
+        try (Browser browser = Browser.open("buyer-tender")) {
+            signIn(browser, "buyer1", "buyer1");
+            // first the plan, so local firms can prepare
+            browser.press("Pipeline");
+            browser.type("title", "Plan: " + TENDER).type("cpvCodes", "77310000").type("estimatedValue", "18000")
+                    .type("expectedPublication", "tomorrow");
+            browser.press("Announce the plan");
+            assertTrue(browser.find(".govuk-error-summary").getText().contains("Expected publication"),
+                    browser.find(".govuk-error-summary").getText());
+            browser.type("expectedPublication", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                    .plusDays(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            browser.press("Announce the plan");
+            assertTrue(browser.text().contains("The plan is announced"), browser.text());
+            assertTrue(browser.text().contains("Plan: " + TENDER), browser.text());
+
+            browser.press("Opportunities");
+            browser.press("Create a tender");
+            new Select(browser.find("#pipelineItemId")).selectByVisibleText("Plan: " + TENDER + " (Wigan Council)");
+            browser.type("title", TENDER)
+                    .type("description", "Cutting the hedges of the hall's walled garden twice a year.")
+                    .type("cpvCodes", "77310000").type("estimatedValue", "£18,000")
+                    .type("clarificationDeadline", UK_TIME.format(questionsClose))
+                    .type("submissionDeadline", UK_TIME.format(bidsClose))
+                    .type("weights.price", "70").type("weights.quality", "25").type("weights.socialValue", "5");
+            new Select(browser.find("#reservation")).selectByVisibleText("Reserved for Wigan borough suppliers");
+            browser.press("Save the draft");
+            String problem = browser.find(".govuk-error-summary").getText();
+            assertTrue(problem.toLowerCase().contains("social value"), problem);
+            assertEquals(TENDER, browser.find("#title").getAttribute("value"), "what was typed is kept");
+
+            browser.type("weights.price", "60").type("weights.quality", "30").type("weights.socialValue", "10");
+            browser.press("Save the draft");
+            assertTrue(browser.text().contains("Your draft tender is saved"), browser.text());
+            assertTrue(browser.text().contains("Reserved for Wigan borough suppliers"), browser.text());
+            assertTrue(browser.text().contains("less than 10 days away"), "the short deadline is flagged");
+            assertTrue(!browser.text().contains("LOCAL"), "people's words, not codes");
+            browser.find("#document-file").sendKeys(pdf("Specification.pdf", "Hedges: 240 m, twice a year").toString());
+            browser.press("Add the document");
+            assertTrue(browser.text().contains("The document is added"), browser.text());
+            assertTrue(browser.text().contains("Specification.pdf"), browser.text());
+            browser.press("Publish the tender");
+            assertTrue(browser.text().contains("The tender is published"), browser.text());
+            assertTrue(browser.text().contains("Open for bids"), browser.text());
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aLocalSupplierIsToldOfTheReservedTenderAsksAndBids() {
+        try (Browser browser = Browser.open("supplier-bid")) {
+            signIn(browser, BUSINESS_USER, "Secret-" + BUSINESS_USER);
+            browser.press("Notifications");
+            assertTrue(browser.text().contains(TENDER), "told of the new tender in its categories: " + browser.text());
+            browser.driver().findElement(By.partialLinkText(TENDER)).click();
+            browser.checked();
+            assertTrue(browser.text().contains("Your organisation may ask questions and bid"), browser.text());
+            assertTrue(browser.text().contains("Specification.pdf"), "the tender's documents: " + browser.text());
+            browser.driver().findElement(By.linkText("Specification.pdf")).click();
+            assertTrue(readString(browser.downloaded("Specification.pdf")).contains("Hedges: 240 m"),
+                    "the document downloads as it was added");
+
+            browser.type("question-text", "Is green waste removal included?");
+            browser.press("Send the question");
+            assertTrue(browser.text().contains("Your question is sent"), browser.text());
+
+            browser.press("Your bid for lot 1");
+            browser.type("price", "a lot").type("qualityResponse", "Two visits a year with hand tools near nests.")
+                    .type("socialValueCommitments", "A local apprentice on every visit.");
+            browser.press("Submit your bid");
+            assertTrue(browser.find(".govuk-error-summary").getText().toLowerCase().contains("price"),
+                    browser.find(".govuk-error-summary").getText());
+            assertEquals("Two visits a year with hand tools near nests.",
+                    browser.find("#qualityResponse").getAttribute("value"), "what was typed is kept");
+            browser.type("price", "£16,500");
+            browser.press("Submit your bid");
+            assertTrue(browser.text().contains("Your bid is in"), browser.text());
+            assertTrue(browser.text().contains("£16,500.00"), browser.text());
+
+            browser.find("#file").sendKeys(pdf("Method statement.pdf", "Hand tools near nests").toString());
+            browser.press("Add the file");
+            assertTrue(browser.text().contains("The file is added to your bid"), browser.text());
+            assertTrue(browser.text().contains("Method statement.pdf"), browser.text());
+
+            browser.press("Your bids");
+            assertTrue(browser.text().contains(TENDER), browser.text());
+            assertTrue(browser.text().contains("Submitted: you can change it until the deadline"), browser.text());
+
+            browser.press("Opportunities");
+            new Select(browser.find("#reserved")).selectByVisibleText("Reserved competitions only");
+            browser.press("Apply filters");
+            assertTrue(browser.text().contains("Community meals for older residents in Leigh"), browser.text());
+            assertTrue(browser.text().contains(TENDER), browser.text());
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theBuyerAnswersOpensTheBidsAfterTheDeadlineScoresAndAwards() {
+        try (Browser buyer = Browser.open("buyer-award")) {
+            signIn(buyer, "buyer1", "buyer1");
+            buyer.press("Opportunities");
+            buyer.type("q", TENDER);
+            buyer.press("Apply filters");
+            buyer.driver().findElement(By.linkText(TENDER)).click();
+            buyer.checked();
+            assertTrue(buyer.text().contains("Is green waste removal included?"), buyer.text());
+            assertTrue(buyer.text().contains("Not answered yet"), buyer.text());
+            buyer.find("textarea[id^=answer-]").sendKeys("Yes: take it to the council's green waste site.");
+            buyer.press("Publish the answer to question 1");
+            assertTrue(buyer.text().contains("The answer is published"), buyer.text());
+            assertTrue(buyer.driver().findElements(By.xpath("//button[normalize-space(.)='Open the bids']")).isEmpty(),
+                    "the bids stay sealed until the deadline");
+
+            new org.openqa.selenium.support.ui.WebDriverWait(buyer.driver(), java.time.Duration.ofSeconds(150))
+                    .pollingEvery(java.time.Duration.ofSeconds(2))
+                    .until(d -> java.time.Instant.now().isAfter(bidsClose.plusSeconds(1)));
+            buyer.driver().navigate().refresh();
+            buyer.checked();
+            buyer.press("Open the bids");
+            assertTrue(buyer.text().contains("The bids are opened"), buyer.text());
+            buyer.press("Evaluate lot 1");
+            assertTrue(buyer.text().contains(BUSINESS + ": £16,500.00"), buyer.text());
+            assertTrue(buyer.text().contains("A local apprentice on every visit."), buyer.text());
+            assertTrue(buyer.text().contains("Method statement.pdf"), "the bid's file, opened with it: "
+                    + buyer.text());
+            buyer.find("input[id$=-quality]").sendKeys("80");
+            buyer.find("input[id$=-socialValue]").sendKeys("70");
+            buyer.press("Save the scores for " + BUSINESS);
+            assertTrue(buyer.text().contains("The scores are saved"), buyer.text());
+            buyer.type("award-contractStart", "01/04/2027").type("award-contractEnd", "31/03/2028");
+            buyer.press("Award the lot");
+            assertTrue(buyer.text().contains("The lot is awarded"), buyer.text());
+        }
+        try (Browser supplier = Browser.open("supplier-outcome")) {
+            signIn(supplier, BUSINESS_USER, "Secret-" + BUSINESS_USER);
+            supplier.press("Your bids");
+            assertTrue(supplier.text().contains("Won"), supplier.text());
+            supplier.driver().findElement(By.partialLinkText(TENDER)).click();
+            supplier.checked();
+            assertTrue(supplier.text().contains("You won this lot"), supplier.text());
+        }
+    }
+
+    /** A small real PDF to upload, in a folder of the journey's own. */
+    private static Path pdf(String name, String text) {
+        try {
+            Path dir = Files.createTempDirectory("journey-files");
+            return Files.write(dir.resolve(name), ("%PDF-1.4\n% " + text + "\n%%EOF\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -18,7 +18,12 @@ public enum Area {
     YOUR_ORGANISATION("/app/organisation", "Your organisation", true, Set.of("supplier")),
     SPEND_DASHBOARD("/app/spend", "Local spend", true, Set.of("leadership", "admin", "buyer")),
     SPEND_UPLOAD("/app/spend/uploads", "Upload spend", true, Set.of("leadership", "admin", "buyer")),
-    SPEND_PAYEES("/app/spend/payees", "Payees", true, Set.of("admin"));
+    SPEND_PAYEES("/app/spend/payees", "Payees", true, Set.of("admin")),
+    OPPORTUNITIES("/app/tenders", "Opportunities", true, Set.of()),
+    TENDER_MANAGEMENT("/app/tenders/new", "Create a tender", false, Set.of("buyer", "admin")),
+    BIDDING("/app/bids", "Your bids", true, Set.of("supplier")),
+    PIPELINE("/app/pipeline", "Pipeline", true, Set.of()),
+    NOTIFICATIONS("/app/notifications", "Notifications", true, Set.of("supplier"));
 
     private final String path;
     private final String label;

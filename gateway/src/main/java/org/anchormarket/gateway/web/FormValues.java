@@ -79,6 +79,50 @@ public final class FormValues {
                 : Arrays.stream(text.split(separator)).map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
+    /**
+     * A time in the UK as people type it ("15/01/2027 12:00", "2027-01-15 12:00", a browser's "2027-01-15T12:00",
+     * seconds optional), read in Europe/London whatever the season; a day without a time means noon.
+     */
+    public static java.time.OffsetDateTime londonTime(String value, String field,
+            List<ServiceRefusal.FieldError> errors) {
+        String v = text(value);
+        if (v == null) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile(
+                "(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})(?:[ T]+(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?)?"
+                + "|(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T]+(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?)?").matcher(v);
+        if (m.matches()) {
+            boolean dayFirst = m.group(1) != null;
+            int o = dayFirst ? 0 : 6;
+            try {
+                int day = Integer.parseInt(m.group(dayFirst ? 1 : 9));
+                int month = Integer.parseInt(m.group(2 + o));
+                int year = Integer.parseInt(m.group(dayFirst ? 3 : 7));
+                String h = m.group(4 + o);
+                String min = m.group(5 + o);
+                String sec = m.group(6 + o);
+                var local = java.time.LocalDateTime.of(year, month, day, h == null ? 12 : Integer.parseInt(h),
+                        min == null ? 0 : Integer.parseInt(min), sec == null ? 0 : Integer.parseInt(sec));
+                return local.atZone(Times.LONDON).toOffsetDateTime();
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                // falls through to the error
+            }
+        }
+        errors.add(new ServiceRefusal.FieldError(field, "must be a real date and time, like 15/01/2027 12:00"));
+        return null;
+    }
+
+    /** A day as people type it: "01/04/2027" or "2027-04-01". */
+    public static java.time.LocalDate day(String value, String field, List<ServiceRefusal.FieldError> errors) {
+        var at = londonTime(value, field, new java.util.ArrayList<>());
+        if (text(value) != null && (at == null || value.strip().matches(".*\\d[:.]\\d{2}(:\\d{2})?$"))) {
+            errors.add(new ServiceRefusal.FieldError(field, "must be a real date, like 01/04/2027"));
+            return null;
+        }
+        return at == null ? null : at.atZoneSameInstant(Times.LONDON).toLocalDate();
+    }
+
     public static boolean checked(String value) {
         return "on".equals(value) || "true".equals(value);
     }

@@ -55,7 +55,70 @@ public final class Labels {
             Invitation.StatusEnum.ACCEPTED, "Joined",
             Invitation.StatusEnum.EXPIRED, "Expired");
 
+    static final Map<org.anchormarket.contracts.tender.model.ContractType, String> CONTRACT_TYPES = Map.of(
+            org.anchormarket.contracts.tender.model.ContractType.GOODS, "Goods",
+            org.anchormarket.contracts.tender.model.ContractType.SERVICES, "Services",
+            org.anchormarket.contracts.tender.model.ContractType.WORKS, "Works");
+
+    static final Map<org.anchormarket.contracts.tender.model.Procedure, String> PROCEDURES = Map.of(
+            org.anchormarket.contracts.tender.model.Procedure.OPEN, "Open competition",
+            org.anchormarket.contracts.tender.model.Procedure.REQUEST_FOR_QUOTATION, "Request for quotation");
+
+    static final Map<org.anchormarket.contracts.tender.model.Reservation, String> RESERVATIONS = Map.of(
+            org.anchormarket.contracts.tender.model.Reservation.NONE, "Open to all suppliers",
+            org.anchormarket.contracts.tender.model.Reservation.LOCAL, "Reserved for Wigan borough suppliers",
+            org.anchormarket.contracts.tender.model.Reservation.SME_VCFSE,
+            "Reserved for SMEs and VCFSE organisations",
+            org.anchormarket.contracts.tender.model.Reservation.LOCAL_SME_VCFSE,
+            "Reserved for Wigan borough SMEs and VCFSE organisations");
+
+    static final Map<org.anchormarket.contracts.tender.model.TenderStatus, String> TENDER_STATUSES = Map.of(
+            org.anchormarket.contracts.tender.model.TenderStatus.DRAFT, "Draft",
+            org.anchormarket.contracts.tender.model.TenderStatus.PUBLISHED, "Open for bids",
+            org.anchormarket.contracts.tender.model.TenderStatus.CLOSED, "Closed",
+            org.anchormarket.contracts.tender.model.TenderStatus.AWARDED, "Awarded",
+            org.anchormarket.contracts.tender.model.TenderStatus.CANCELLED, "Cancelled");
+
+    static final Map<org.anchormarket.contracts.tender.model.BidOutcome, String> BID_OUTCOMES = Map.of(
+            org.anchormarket.contracts.tender.model.BidOutcome.OPEN, "Submitted: you can change it until the deadline",
+            org.anchormarket.contracts.tender.model.BidOutcome.UNDER_EVALUATION, "Being evaluated",
+            org.anchormarket.contracts.tender.model.BidOutcome.WON, "Won",
+            org.anchormarket.contracts.tender.model.BidOutcome.NOT_WON, "Not successful",
+            org.anchormarket.contracts.tender.model.BidOutcome.CANCELLED, "Tender cancelled");
+
+    static final Map<org.anchormarket.contracts.tender.model.Notification.KindEnum, String> NOTIFICATION_KINDS =
+            Map.of(org.anchormarket.contracts.tender.model.Notification.KindEnum.NEW_OPPORTUNITY, "New opportunity",
+                    org.anchormarket.contracts.tender.model.Notification.KindEnum.PIPELINE_TENDERED,
+                    "A plan you follow is out to tender",
+                    org.anchormarket.contracts.tender.model.Notification.KindEnum.TENDER_AMENDED, "Tender changed",
+                    org.anchormarket.contracts.tender.model.Notification.KindEnum.TENDER_CANCELLED,
+                    "Tender cancelled");
+
     private Labels() {
+    }
+
+    public static String label(org.anchormarket.contracts.tender.model.ContractType value) {
+        return CONTRACT_TYPES.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.tender.model.Procedure value) {
+        return PROCEDURES.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.tender.model.Reservation value) {
+        return RESERVATIONS.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.tender.model.TenderStatus value) {
+        return TENDER_STATUSES.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.tender.model.BidOutcome value) {
+        return BID_OUTCOMES.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.tender.model.Notification.KindEnum value) {
+        return NOTIFICATION_KINDS.getOrDefault(value, String.valueOf(value));
     }
 
     public static String label(Locality value) {

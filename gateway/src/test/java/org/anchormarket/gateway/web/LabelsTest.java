@@ -24,6 +24,13 @@ class LabelsTest {
         check(VerificationStatus.values(), Labels.STATUSES, missing);
         check(OrganisationType.values(), Labels.ORGANISATION_TYPES, missing);
         check(Invitation.StatusEnum.values(), Labels.INVITATIONS, missing);
+        check(org.anchormarket.contracts.tender.model.ContractType.values(), Labels.CONTRACT_TYPES, missing);
+        check(org.anchormarket.contracts.tender.model.Procedure.values(), Labels.PROCEDURES, missing);
+        check(org.anchormarket.contracts.tender.model.Reservation.values(), Labels.RESERVATIONS, missing);
+        check(org.anchormarket.contracts.tender.model.TenderStatus.values(), Labels.TENDER_STATUSES, missing);
+        check(org.anchormarket.contracts.tender.model.BidOutcome.values(), Labels.BID_OUTCOMES, missing);
+        check(org.anchormarket.contracts.tender.model.Notification.KindEnum.values(), Labels.NOTIFICATION_KINDS,
+                missing);
         assertEquals(List.of(), missing);
         assertEquals("Wigan borough", Labels.label(Locality.IN_BOROUGH));
         assertEquals("Awaiting verification", Labels.label(VerificationStatus.PENDING));
@@ -55,5 +62,29 @@ class LabelsTest {
         ServiceRefusal.FieldError pattern = new ServiceRefusal.FieldError("website", "must match \"^https?://.+$\"");
         assertTrue(pattern.message().startsWith("Website is not in the form expected"), pattern.message());
         assertEquals("cpvCodes", new ServiceRefusal.FieldError("cpvCodes[2]", "x").input());
+    }
+
+    @Test
+    void shouldReadUkTimesAsTypedWhateverTheSeason() {
+        List<ServiceRefusal.FieldError> errors = new ArrayList<>();
+        // winter: GMT; summer: BST, an hour ahead of UTC
+        assertEquals(java.time.Instant.parse("2027-01-15T12:00:00Z"),
+                FormValues.londonTime("15/01/2027 12:00", "submissionDeadline", errors).toInstant());
+        assertEquals(java.time.Instant.parse("2027-07-01T08:30:00Z"),
+                FormValues.londonTime("2027-07-01T09:30", "submissionDeadline", errors).toInstant());
+        assertEquals(java.time.Instant.parse("2027-07-01T11:00:00Z"),
+                FormValues.londonTime("1.7.2027", "submissionDeadline", errors).toInstant());
+        assertEquals(java.time.Instant.parse("2027-01-15T12:00:30Z"),
+                FormValues.londonTime("15/01/2027 12:00:30", "submissionDeadline", errors).toInstant());
+        assertEquals(java.time.LocalDate.of(2027, 4, 1), FormValues.day("01/04/2027", "contractStart", errors));
+        assertEquals(List.of(), errors);
+        FormValues.londonTime("31/02/2027 12:00", "submissionDeadline", errors);
+        FormValues.londonTime("next Friday", "clarificationDeadline", errors);
+        FormValues.day("01/04/2027 10:00", "contractStart", errors);
+        assertEquals(List.of("submissionDeadline", "clarificationDeadline", "contractStart"),
+                errors.stream().map(ServiceRefusal.FieldError::field).toList());
+        assertEquals("Friday 15 January 2027 at 12:00pm",
+                Times.london(java.time.OffsetDateTime.parse("2027-01-15T12:00:00Z")));
+        assertEquals("01/07/2027 09:30", Times.typed(java.time.OffsetDateTime.parse("2027-07-01T08:30:00Z")));
     }
 }

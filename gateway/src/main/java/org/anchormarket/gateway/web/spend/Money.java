@@ -13,6 +13,20 @@ public final class Money {
     private Money() {
     }
 
+    /** A file's size as people read it: "820 bytes", "14 KB", "2.4 MB". */
+    public static String size(Long bytes) {
+        if (bytes == null) {
+            return "–";
+        }
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return new BigDecimal(bytes).divide(new BigDecimal(1024 * 1024), 1, RoundingMode.HALF_UP) + " MB";
+    }
+
     /** To the penny: "£1,234.50", "-£75.00". */
     public static String pounds(BigDecimal amount) {
         if (amount == null) {

@@ -1,0 +1,96 @@
+package org.anchormarket.gateway.web.tenders;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.anchormarket.contracts.tender.model.ContractType;
+import org.anchormarket.contracts.tender.model.NewTender;
+import org.anchormarket.contracts.tender.model.PipelineItem;
+import org.anchormarket.contracts.tender.model.Procedure;
+import org.anchormarket.contracts.tender.model.Reservation;
+import org.anchormarket.contracts.tender.model.Tender;
+import org.anchormarket.gateway.client.TendersClient;
+import org.anchormarket.gateway.web.Area;
+import org.anchormarket.gateway.web.Choice;
+import org.anchormarket.gateway.web.CurrentUser;
+import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.ServiceRefusal;
+import org.anchormarket.gateway.web.spend.AnchorChoices;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** A buyer drafts a tender, with its lots, deadlines, scoring and reservation; it stays private until published. */
+@Path("/app/tenders/new")
+@Produces(MediaType.TEXT_HTML)
+@InArea(Area.TENDER_MANAGEMENT)
+public class NewTenderPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance newTender(TenderForm form, List<Choice> anchors, List<Choice> plans,
+                List<ContractType> contractTypes, List<Procedure> procedures, List<Reservation> reservations,
+                ServiceRefusal refusal);
+    }
+
+    private final TendersClient tenders;
+    private final AnchorChoices anchors;
+    private final CurrentUser user;
+
+    NewTenderPage(@RestClient TendersClient tenders, AnchorChoices anchors, CurrentUser user) {
+        this.tenders = tenders;
+        this.anchors = anchors;
+        this.user = user;
+    }
+
+    @GET
+    public TemplateInstance form() {
+        return show(TenderForm.empty(), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@BeanParam TenderForm form) {
+        List<ServiceRefusal.FieldError> errors = new ArrayList<>();
+        NewTender draft = form.toTender(errors);
+        if (!errors.isEmpty()) {
+            return Response.status(400).entity(show(form, ServiceRefusal.ofFields(errors))).build();
+        }
+        try {
+            Tender created = tenders.createTender(draft);
+            return Response.seeOther(URI.create("/app/tenders/" + created.getId() + "?notice=created")).build();
+        } catch (ServiceRefusal refusal) {
+            if (refusal.forbidden() || refusal.status() >= 500) {
+                throw refusal;
+            }
+            return Response.status(400).entity(show(form, refusal)).build();
+        }
+    }
+
+    private TemplateInstance show(TenderForm form, ServiceRefusal refusal) {
+        List<Choice> plans;
+        try {
+            plans = tenders.listPipeline(user.has("admin") ? null : user.anchor(), null, 0, 100).stream()
+                    .filter(p -> p.getTenderId() == null).map(NewTenderPage::plan).toList();
+        } catch (ServiceRefusal | ProcessingException unavailable) {
+            plans = List.of();
+        }
+        List<Choice> anchorChoices = user.has("admin") ? anchors.options() : List.of();
+        return Templates.newTender(form, anchorChoices, plans, Arrays.asList(ContractType.values()),
+                Arrays.asList(Procedure.values()), Arrays.asList(Reservation.values()), refusal);
+    }
+
+    private static Choice plan(PipelineItem p) {
+        return new Choice(p.getId().toString(), p.getTitle() + " (" + p.getAnchorName() + ")");
+    }
+}
