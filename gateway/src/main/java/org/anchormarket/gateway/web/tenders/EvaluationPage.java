@@ -28,6 +28,7 @@ import org.anchormarket.gateway.web.Area;
 import org.anchormarket.gateway.web.Choice;
 import org.anchormarket.gateway.web.FormValues;
 import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.RefusedForm;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -51,38 +52,10 @@ public class EvaluationPage {
     public record Scored(Bid bid, RankedBid ranked) {
     }
 
-    /**
-     * A refused form: {@code form} is "award" or "score-{bidId}"; its values as typed.
-     */
-    public record Typed(String form, Map<String, String> values, ServiceRefusal refusal) {
-
-        static final Typed NONE = new Typed(null, Map.of(), null);
-
-        public ServiceRefusal refusal(String name) {
-            return name.equals(form) ? refusal : null;
-        }
-
-        public String value(String name, String field, Object otherwise) {
-            return name.equals(form) ? values.getOrDefault(field, "") : otherwise == null ? "" : otherwise.toString();
-        }
-
-        public String prefix() {
-            return form == null ? "" : form + "-";
-        }
-
-        public String scoreForm(Object bidId) {
-            return "score-" + bidId;
-        }
-
-        public String fieldId(String name, String field) {
-            return name + "-" + field;
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance evaluation(Tender tender, Lot lot, Evaluation evaluation, List<Scored> bids,
-                List<Choice> awardChoices, String notice, ServiceRefusal refusal, Typed typed);
+                List<Choice> awardChoices, String notice, ServiceRefusal refusal, RefusedForm typed);
     }
 
     private final TendersClient tenders;
@@ -93,7 +66,7 @@ public class EvaluationPage {
 
     @GET
     public TemplateInstance show(@RestPath UUID id, @RestPath UUID lotId, @RestQuery String notice) {
-        return page(id, lotId, notice == null ? null : NOTICES.get(notice), Typed.NONE);
+        return page(id, lotId, notice == null ? null : NOTICES.get(notice), RefusedForm.NONE);
     }
 
     @POST
@@ -102,7 +75,7 @@ public class EvaluationPage {
     public Response score(@RestPath UUID id, @RestPath UUID lotId, @RestForm String bidId, @RestForm String quality,
             @RestForm String socialValue) {
         UUID bid = uuid(bidId);
-        Typed typed = new Typed("score-" + bid, Map.of("quality", quality == null ? "" : quality,
+        RefusedForm typed = new RefusedForm("score-" + bid, Map.of("quality", quality == null ? "" : quality,
                 "socialValue", socialValue == null ? "" : socialValue), null);
         List<ServiceRefusal.FieldError> errors = new ArrayList<>();
         BigDecimal q = score(quality, "quality", errors);
@@ -114,7 +87,7 @@ public class EvaluationPage {
             tenders.scoreBid(id, lotId, bid, new Scores().quality(q).socialValue(s));
             return done(id, lotId, "scored");
         } catch (ServiceRefusal refusal) {
-            return refused(id, lotId, new Typed(typed.form(), typed.values(), refusal));
+            return refused(id, lotId, new RefusedForm(typed.form(), typed.values(), refusal));
         }
     }
 
@@ -148,7 +121,7 @@ public class EvaluationPage {
             tenders.awardLot(id, lotId, decision);
             return done(id, lotId, "awarded");
         } catch (ServiceRefusal refusal) {
-            return refused(id, lotId, new Typed("award", values, refusal));
+            return refused(id, lotId, new RefusedForm("award", values, refusal));
         }
     }
 
@@ -158,7 +131,7 @@ public class EvaluationPage {
         return Downloads.passOn(() -> tenders.downloadBidAttachment(id, lotId, bidId, fileId));
     }
 
-    private Response refused(UUID id, UUID lotId, Typed typed) {
+    private Response refused(UUID id, UUID lotId, RefusedForm typed) {
         ServiceRefusal refusal = typed.refusal();
         if (refusal.forbidden() || refusal.status() >= 500 || refusal.status() == 404) {
             throw refusal;
@@ -166,7 +139,7 @@ public class EvaluationPage {
         return Response.status(refusal.status() == 409 ? 409 : 400).entity(page(id, lotId, null, typed)).build();
     }
 
-    private TemplateInstance page(UUID id, UUID lotId, String notice, Typed typed) {
+    private TemplateInstance page(UUID id, UUID lotId, String notice, RefusedForm typed) {
         Tender t = tenders.getTender(id);
         Lot lot = t.getLots().stream().filter(l -> l.getId().equals(lotId)).findFirst()
                 .orElseThrow(NotFoundException::new);

@@ -14,6 +14,7 @@ import org.anchormarket.contracts.tender.model.NewQuestion;
 import org.anchormarket.gateway.client.ClarificationsClient;
 import org.anchormarket.gateway.web.Area;
 import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.RefusedForm;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -40,7 +41,7 @@ public class QuestionForms {
             tenders.askQuestion(id, new NewQuestion().text(text == null ? "" : text.strip()));
             return Response.seeOther(URI.create("/app/tenders/" + id + "?notice=asked")).build();
         } catch (ServiceRefusal refusal) {
-            return page.refused(id, new TenderPage.Typed("question", Map.of("text", text == null ? "" : text), refusal));
+            return page.refused(id, new RefusedForm("question", Map.of("text", text == null ? "" : text), refusal));
         }
     }
 
@@ -52,7 +53,7 @@ public class QuestionForms {
             tenders.answerQuestion(id, questionId, new Answer().text(text == null ? "" : text.strip()));
             return Response.seeOther(URI.create("/app/tenders/" + id + "?notice=answered")).build();
         } catch (ServiceRefusal refusal) {
-            return page.refused(id, new TenderPage.Typed("answer-" + questionId,
+            return page.refused(id, new RefusedForm("answer-" + questionId,
                     Map.of("text", text == null ? "" : text), refusal));
         }
     }

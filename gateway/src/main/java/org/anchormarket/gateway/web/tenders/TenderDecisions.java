@@ -17,6 +17,7 @@ import org.anchormarket.gateway.client.TendersClient;
 import org.anchormarket.gateway.web.Area;
 import org.anchormarket.gateway.web.FormValues;
 import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.RefusedForm;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -44,7 +45,7 @@ public class TenderDecisions {
             tenders.publishTender(id);
             return done(id, "published");
         } catch (ServiceRefusal refusal) {
-            return page.refused(id, new TenderPage.Typed("publish", Map.of(), refusal));
+            return page.refused(id, new RefusedForm("publish", Map.of(), refusal));
         }
     }
 
@@ -52,7 +53,7 @@ public class TenderDecisions {
     @Path("amendment")
     public Response amend(@RestPath UUID id, @RestForm String reason, @RestForm String submissionDeadline,
             @RestForm String clarificationDeadline) {
-        TenderPage.Typed typed = new TenderPage.Typed("amend", Map.of("reason", reason == null ? "" : reason,
+        RefusedForm typed = new RefusedForm("amend", Map.of("reason", reason == null ? "" : reason,
                 "submissionDeadline", submissionDeadline == null ? "" : submissionDeadline,
                 "clarificationDeadline", clarificationDeadline == null ? "" : clarificationDeadline), null);
         List<ServiceRefusal.FieldError> errors = new ArrayList<>();
@@ -66,7 +67,7 @@ public class TenderDecisions {
             tenders.amendTender(id, amendment);
             return done(id, "amended");
         } catch (ServiceRefusal refusal) {
-            return page.refused(id, new TenderPage.Typed(typed.form(), typed.values(), refusal));
+            return page.refused(id, new RefusedForm(typed.form(), typed.values(), refusal));
         }
     }
 
@@ -77,7 +78,7 @@ public class TenderDecisions {
             tenders.cancelTender(id, new Cancellation().reason(reason == null ? "" : reason.strip()));
             return done(id, "cancelled");
         } catch (ServiceRefusal refusal) {
-            return page.refused(id, new TenderPage.Typed("cancel", Map.of("reason",
+            return page.refused(id, new RefusedForm("cancel", Map.of("reason",
                     reason == null ? "" : reason), refusal));
         }
     }
@@ -89,7 +90,7 @@ public class TenderDecisions {
             tenders.openBids(id);
             return done(id, "opened");
         } catch (ServiceRefusal refusal) {
-            return page.refused(id, new TenderPage.Typed("open", Map.of(), refusal));
+            return page.refused(id, new RefusedForm("open", Map.of(), refusal));
         }
     }
 

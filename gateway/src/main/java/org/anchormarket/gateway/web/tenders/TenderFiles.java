@@ -18,6 +18,7 @@ import org.anchormarket.gateway.client.TendersClient;
 import org.anchormarket.gateway.web.Area;
 import org.anchormarket.gateway.web.FormValues;
 import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.RefusedForm;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -48,7 +49,7 @@ public class TenderFiles {
     @Produces(MediaType.TEXT_HTML)
     @InArea(Area.TENDER_MANAGEMENT)
     public Response add(@RestPath UUID id, @RestForm("file") FileUpload file, @RestForm String reason) {
-        TenderPage.Typed typed = new TenderPage.Typed("document", Map.of("reason", reason == null ? "" : reason),
+        RefusedForm typed = new RefusedForm("document", Map.of("reason", reason == null ? "" : reason),
                 null);
         try {
             if (file == null || file.fileName() == null || file.fileName().isBlank()) {
@@ -59,7 +60,7 @@ public class TenderFiles {
                     Files.readAllBytes(file.uploadedFile()));
             return Response.seeOther(URI.create("/app/tenders/" + id + "?notice=document")).build();
         } catch (ServiceRefusal refusal) {
-            return page.refused(id, new TenderPage.Typed(typed.form(), typed.values(), refusal.status() == 415
+            return page.refused(id, new RefusedForm(typed.form(), typed.values(), refusal.status() == 415
                     ? ServiceRefusal.ofFields(List.of(new ServiceRefusal.FieldError("file", "must be a PDF, Word, "
                             + "Excel, OpenDocument, text, CSV, PNG or JPEG file")))
                     : refusal.status() == 413 ? ServiceRefusal.ofFields(List.of(new ServiceRefusal.FieldError(

@@ -15,6 +15,7 @@ import org.anchormarket.contracts.tender.model.TenderStatus;
 import org.anchormarket.gateway.client.ClarificationsClient;
 import org.anchormarket.gateway.client.TendersClient;
 import org.anchormarket.gateway.web.CurrentUser;
+import org.anchormarket.gateway.web.RefusedForm;
 import org.anchormarket.gateway.web.ServiceRefusal;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -39,43 +40,11 @@ public class TenderPage {
             "opened", "The bids are opened: evaluate each lot",
             "document", "The document is added");
 
-    /**
-     * A refused form: which ({@code form}: "question", "amend", "answer-{questionId}", ...), what it held as typed
-     * and why it was refused. The page shows each form's values and errors only in that form.
-     */
-    public record Typed(String form, Map<String, String> values, ServiceRefusal refusal) {
-
-        static final Typed NONE = new Typed(null, Map.of(), null);
-
-        /** The refusal, for the form named. */
-        public ServiceRefusal refusal(String name) {
-            return name.equals(form) ? refusal : null;
-        }
-
-        /** What the form named held, as typed. */
-        public String value(String name, String field) {
-            return name.equals(form) ? values.getOrDefault(field, "") : "";
-        }
-
-        /** The error summary's links go to the refused form's fields, whose ids start with its name. */
-        public String prefix() {
-            return form == null ? "" : form + "-";
-        }
-
-        public String answerForm(Object questionId) {
-            return "answer-" + questionId;
-        }
-
-        public String fieldId(String name, String field) {
-            return name + "-" + field;
-        }
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance tender(Tender tender, List<Question> questions, List<Document> documents,
                 List<AuditEntry> audit, boolean actsFor, boolean asking, String notice, ServiceRefusal refusal,
-                Typed typed);
+                RefusedForm typed);
     }
 
     private final TendersClient tenders;
@@ -89,11 +58,11 @@ public class TenderPage {
     }
 
     TemplateInstance show(UUID id, String notice) {
-        return page(id, notice == null ? null : NOTICES.get(notice), Typed.NONE);
+        return page(id, notice == null ? null : NOTICES.get(notice), RefusedForm.NONE);
     }
 
     /** The page, with a refused form's reasons and values when there is one. */
-    TemplateInstance page(UUID id, String notice, Typed typed) {
+    TemplateInstance page(UUID id, String notice, RefusedForm typed) {
         Tender t = tenders.getTender(id);
         boolean actsFor = user.has("admin") || user.has("buyer") && t.getAnchor().equals(user.anchor());
         List<Question> asked = questions.listQuestions(id);
@@ -106,7 +75,7 @@ public class TenderPage {
     }
 
     /** A refused form: shown again on the tender's page (400, or the service's 409), its values as typed. */
-    Response refused(UUID id, Typed typed) {
+    Response refused(UUID id, RefusedForm typed) {
         ServiceRefusal refusal = typed.refusal();
         if (refusal.forbidden() || refusal.status() >= 500 || refusal.status() == 404) {
             throw refusal; // the error pages say it
