@@ -19,12 +19,35 @@ public class ServiceRefusal extends RuntimeException {
 
         /** The reason as a sentence naming the field: "Postcode is not a UK postcode". */
         public String message() {
-            String name = field.replaceAll("\\[\\d+\\]", "").replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .replace('.', ' ').toLowerCase(java.util.Locale.ROOT);
-            String said = reason == null ? "is not valid"
-                    : reason.startsWith("must match \"") ? "is not in the form expected" : reason;
-            String sentence = name + " " + said;
+            String path = field.replace(".<list element>", "").replace("<list element>", "");
+            java.util.regex.Matcher lot = java.util.regex.Pattern.compile("^lots\\[(\\d+)\\]\\.?(.*)$").matcher(path);
+            // the API's lots count from 0, people's from 1
+            String name = lot.matches() ? "lot " + (Integer.parseInt(lot.group(1)) + 1) + " " + words(lot.group(2))
+                    : words(path.replaceAll("\\[\\d+\\]", ""));
+            boolean list = path.replaceAll("\\[\\d+\\]", "").matches("cpvCodes|lots|addressLines|members")
+                    && !field.contains("[");
+            String said = reason == null ? "is not valid" : reason.startsWith("must match \"")
+                    ? "is not in the form expected" : said(reason, list);
+            String sentence = (name.strip() + " " + said).strip();
             return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+        }
+
+        private static String words(String path) {
+            String w = path.replaceAll("([a-z])([A-Z])", "$1 $2").replace('.', ' ').toLowerCase(java.util.Locale.ROOT);
+            return w.replace("cpv codes", "CPV codes").replace("cpv", "CPV");
+        }
+
+        /** Bean Validation's words as a person would say them. */
+        private static String said(String reason, boolean list) {
+            java.util.regex.Matcher size = java.util.regex.Pattern.compile("size must be between (\\d+) and (\\d+)")
+                    .matcher(reason);
+            if (size.matches()) {
+                return list ? "must have between " + size.group(1) + " and " + size.group(2) + " entries"
+                        : "must be between " + size.group(1) + " and " + size.group(2) + " characters long";
+            }
+            return reason.replace("must be greater than or equal to", "must be at least")
+                    .replace("must be less than or equal to", "must be at most")
+                    .replace("must not be null", "must be given");
         }
     }
 

@@ -62,6 +62,18 @@ class LabelsTest {
         ServiceRefusal.FieldError pattern = new ServiceRefusal.FieldError("website", "must match \"^https?://.+$\"");
         assertTrue(pattern.message().startsWith("Website is not in the form expected"), pattern.message());
         assertEquals("cpvCodes", new ServiceRefusal.FieldError("cpvCodes[2]", "x").input());
+        // Bean Validation's words, as people say them (the new tender page showed "Cpv codes <list element> ...")
+        assertEquals("CPV codes is not in the form expected", new ServiceRefusal.FieldError(
+                "cpvCodes[0].<list element>", "must match \"^[0-9]{8}(-[0-9])?$\"").message());
+        assertEquals("Title must be between 3 and 200 characters long",
+                new ServiceRefusal.FieldError("title", "size must be between 3 and 200").message());
+        assertEquals("CPV codes must have between 1 and 20 entries",
+                new ServiceRefusal.FieldError("cpvCodes", "size must be between 1 and 20").message());
+        assertEquals("Weights quality must be at least 0",
+                new ServiceRefusal.FieldError("weights.quality", "must be greater than or equal to 0").message());
+        assertEquals("Lot 1 estimated value must be an amount in pounds, like 250000",
+                new ServiceRefusal.FieldError("lots[0].estimatedValue", "must be an amount in pounds, like 250000")
+                        .message());
     }
 
     @Test

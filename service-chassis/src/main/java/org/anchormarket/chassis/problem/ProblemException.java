@@ -50,6 +50,25 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, reason)));
     }
 
+    /**
+     * A parameter's value refused by a converter that was not told the parameter's name (Quarkus REST gives converters
+     * the implementing method's annotations, and the generated interface holds the @QueryParam): the mapper names it
+     * by finding the request's parameter that holds {@code value}.
+     */
+    public static final class UnnamedParameter extends ProblemException {
+        private final String value;
+
+        public UnnamedParameter(String value, String reason) {
+            super(400, "Invalid request", "The request has invalid fields",
+                    List.of(new Problem.FieldError("parameters", reason)));
+            this.value = value;
+        }
+
+        public String value() {
+            return value;
+        }
+    }
+
     public int status() {
         return status;
     }

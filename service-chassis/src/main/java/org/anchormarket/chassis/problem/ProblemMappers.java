@@ -151,6 +151,22 @@ public class ProblemMappers {
         return response.build();
     }
 
+    /** The refusal naming the query or path parameter that holds the refused value (when one alone does). */
+    private static ProblemException named(ProblemException.UnnamedParameter e, UriInfo uri) {
+        List<String> holders = new java.util.ArrayList<>();
+        uri.getQueryParameters().forEach((k, v) -> {
+            if (v.contains(e.value())) {
+                holders.add(k);
+            }
+        });
+        uri.getPathParameters().forEach((k, v) -> {
+            if (v.contains(e.value())) {
+                holders.add(k);
+            }
+        });
+        return holders.size() == 1 ? ProblemException.invalid(holders.get(0), e.errors().get(0).reason()) : e;
+    }
+
     /** The domain's refusals, each to its status. */
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -195,6 +211,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ProblemException.UnnamedParameter unnamed) {
+                return refused(named(unnamed, uri), uri); // a converter refused a value, its parameter unnamed
+            }
             if (t instanceof ProblemException refusal) {
                 return refused(refusal, uri); // a parameter converter refused a value (StrictParameters)
             }

@@ -57,8 +57,8 @@ public class RequestGuards {
             if (body && (contentType == null || !taken(contentType))) {
                 return problem(415, "Unsupported Media Type", path, "Content-Type",
                         (contentType == null ? "is required" : "is " + contentType + "; it must be")
-                                + " application/json (text/csv for imports" + (fileTypes.isEmpty() ? ""
-                                        : "; for files one of " + String.join(", ", fileTypes)) + ")");
+                                + (fileTypes.isEmpty() ? " application/json (text/csv for imports)"
+                                        : " application/json, or for a file one of " + String.join(", ", fileTypes)));
             }
         }
         return null;

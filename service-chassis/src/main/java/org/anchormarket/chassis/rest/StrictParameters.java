@@ -32,7 +32,7 @@ public class StrictParameters implements ParamConverterProvider {
                     if (v.equals("true") || v.equals("false")) {
                         return Boolean.valueOf(v);
                     }
-                    throw ProblemException.invalid(name, "must be true or false");
+                    throw refused(name, value, "must be true or false");
                 }
             };
         }
@@ -47,7 +47,7 @@ public class StrictParameters implements ParamConverterProvider {
                             // below
                         }
                     }
-                    throw ProblemException.invalid(name, "must be a UUID");
+                    throw refused(name, value, "must be a UUID");
                 }
             };
         }
@@ -58,12 +58,31 @@ public class StrictParameters implements ParamConverterProvider {
                     try {
                         return java.time.LocalDate.parse(value.strip());
                     } catch (java.time.format.DateTimeParseException e) {
-                        throw ProblemException.invalid(name, "must be a date as yyyy-mm-dd");
+                        throw refused(name, value, "must be a date as yyyy-mm-dd");
+                    }
+                }
+            };
+        }
+        if (rawType == java.time.OffsetDateTime.class) {
+            return (ParamConverter<T>) new Converter<java.time.OffsetDateTime>(name) {
+                @Override
+                public java.time.OffsetDateTime fromString(String value) {
+                    try {
+                        return java.time.OffsetDateTime.parse(value.strip());
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw refused(name, value, "must be a date and time with its offset, like "
+                                + "2027-01-15T12:00:00Z");
                     }
                 }
             };
         }
         return null;
+    }
+
+    /** The refusal naming the parameter, or (its name unknown here) carrying the value for the mapper to name it. */
+    private static ProblemException refused(String name, String value, String reason) {
+        return name.equals("parameters") ? new ProblemException.UnnamedParameter(value, reason)
+                : ProblemException.invalid(name, reason);
     }
 
     private static String name(Annotation[] annotations) {

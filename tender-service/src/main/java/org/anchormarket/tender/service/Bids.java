@@ -32,8 +32,11 @@ public class Bids {
     private final EntityManager em;
     private final Clock clock;
 
+    private final OpenData openData;
+
     Bids(Tenders tenders, SupplierDirectory directory, BidSeal seal, TenderMessages messages, Audit audit,
-            EntityManager em, Clock clock) {
+            OpenData openData, EntityManager em, Clock clock) {
+        this.openData = openData;
         this.tenders = tenders;
         this.directory = directory;
         this.seal = seal;
@@ -175,6 +178,7 @@ public class Bids {
         t.openedAt = now;
         t.openedBy = caller.actor();
         audit.record(t.id, now, caller.actor(), "BIDS_OPENED", Bid.count("tenderId", t.id) + " bid(s)");
+        openData.release(t, now, "tenderUpdate"); // how many bid is public from the opening on
         return t;
     }
 

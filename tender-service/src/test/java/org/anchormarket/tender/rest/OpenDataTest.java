@@ -130,8 +130,12 @@ class OpenDataTest {
                 .when().post(lotPath + "/award").then().statusCode(201).extract().path("id");
 
         JsonNode awarded = record(id);
-        assertEquals(List.of("[\"tender\"]", "[\"tenderAmendment\"]", "[\"tenderUpdate\"]",
+        // the close (who bid still sealed), the opening (now how many), the award
+        assertEquals(List.of("[\"tender\"]", "[\"tenderAmendment\"]", "[\"tenderUpdate\"]", "[\"tenderUpdate\"]",
                 "[\"award\",\"contract\"]"), tags(awarded));
+        JsonNode releases = awarded.path("records").get(0).path("releases");
+        assertFalse(releases.get(2).path("tender").has("numberOfTenderers"), "closed, not yet opened");
+        assertEquals(1, releases.get(3).path("tender").path("numberOfTenderers").asInt(), "opened");
         JsonNode last = awarded.path("records").get(0).path("compiledRelease");
         assertEquals("[\"compiled\"]", last.path("tag").toString());
         assertEquals(1, last.path("tender").path("numberOfTenderers").asInt());
@@ -164,8 +168,8 @@ class OpenDataTest {
             }
         }
         List<String> ours = feed.stream().filter(r -> r.contains(id)).toList();
-        assertEquals(4, ours.size(), feed.toString());
-        assertTrue(ours.get(0).endsWith("-1-tender") && ours.get(3).endsWith("-4-award-contract"), ours.toString());
+        assertEquals(5, ours.size(), feed.toString());
+        assertTrue(ours.get(0).endsWith("-1-tender") && ours.get(4).endsWith("-5-award-contract"), ours.toString());
         given().queryParam("size", 501).when().get("/api/ocds/releases").then().statusCode(400);
     }
 

@@ -52,6 +52,17 @@ class TenderLifecycleTest {
     }
 
     @Test
+    void shouldRefuseASearchTimeThatIsNotOneNamingTheParameter() {
+        // was 404 "Not Found": a date-time the converter could not read
+        for (String bad : java.util.List.of("notadate", "2027-01-01", "2027-01-01T12:00")) {
+            given().queryParam("closingBefore", bad).when().get("/api/tenders").then().statusCode(400)
+                    .contentType(containsString("problem+json")).body("errors.field", hasItem("closingBefore"));
+        }
+        given().queryParam("closingBefore", "2027-01-01T12:00:00Z").when().get("/api/tenders").then()
+                .statusCode(200);
+    }
+
+    @Test
     void shouldKeepADraftToItsAnchorThenPublishItForEveryoneAndAnnounceIt() throws Exception {
         String title = "Community centre kitchen " + UUID.randomUUID();
         String buyer = Tokens.of("buyer1");

@@ -63,7 +63,7 @@ public class NewTenderPage {
     public Response create(@BeanParam TenderForm form) {
         List<ServiceRefusal.FieldError> errors = new ArrayList<>();
         NewTender draft = form.toTender(errors);
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() && !missesRequired(errors)) {
             return Response.status(400).entity(show(form, ServiceRefusal.ofFields(errors))).build();
         }
         try {
@@ -73,8 +73,33 @@ public class NewTenderPage {
             if (refusal.forbidden() || refusal.status() >= 500) {
                 throw refusal;
             }
-            return Response.status(400).entity(show(form, refusal)).build();
+            return Response.status(400).entity(show(form, merged(errors, refusal))).build();
         }
+    }
+
+    /** Fields the tender cannot be without. */
+    private static final java.util.Set<String> REQUIRED = java.util.Set.of("title", "cpvCodes", "contractType",
+            "procedure", "estimatedValue", "clarificationDeadline", "submissionDeadline", "weights", "reservation");
+
+    /**
+     * Whether a field the form could not read is one the tender needs: then the service refuses the draft for sure,
+     * and asking it names every other problem at once (GOV.UK: all the errors in one go). A draft whose only unread
+     * fields are optional is not sent: it could be created without them.
+     */
+    private static boolean missesRequired(List<ServiceRefusal.FieldError> errors) {
+        return errors.stream().anyMatch(e -> REQUIRED.contains(e.input().split("\\.", 2)[0]));
+    }
+
+    /** The form's own reasons for what it could not read, and the service's for the rest. */
+    private static ServiceRefusal merged(List<ServiceRefusal.FieldError> mine, ServiceRefusal service) {
+        if (mine.isEmpty()) {
+            return service;
+        }
+        java.util.Set<String> read = mine.stream().map(e -> e.input().split("\\.", 2)[0])
+                .collect(java.util.stream.Collectors.toSet());
+        List<ServiceRefusal.FieldError> all = new ArrayList<>(mine);
+        service.errors().stream().filter(e -> !read.contains(e.input().split("\\.", 2)[0])).forEach(all::add);
+        return ServiceRefusal.ofFields(all);
     }
 
     private TemplateInstance show(TenderForm form, ServiceRefusal refusal) {
