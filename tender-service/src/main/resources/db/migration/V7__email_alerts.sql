@@ -13,3 +13,5 @@ alter table notification add column email_next_attempt_at timestamptz;
 update notification set email_status = 'BEFORE_ALERTS';
 
 create index notification_email_due on notification (created_at, id) where email_status is null;
+-- claims left by an instance that stopped mid-send, found without reading every notification
+create index notification_email_claimed on notification (email_claimed_at) where email_status = 'SENDING';

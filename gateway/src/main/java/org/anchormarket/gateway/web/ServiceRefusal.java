@@ -22,10 +22,11 @@ public class ServiceRefusal extends RuntimeException {
             String path = field.replace(".<list element>", "").replace("<list element>", "");
             java.util.regex.Matcher lot = java.util.regex.Pattern.compile("^lots\\[(\\d+)\\]\\.?(.*)$").matcher(path);
             // the API's lots count from 0, people's from 1
-            String name = lot.matches() ? "lot " + (Integer.parseInt(lot.group(1)) + 1) + " " + words(lot.group(2))
-                    : words(path.replaceAll("\\[\\d+\\]", ""));
-            boolean list = path.replaceAll("\\[\\d+\\]", "").matches("cpvCodes|lots|addressLines|members")
-                    && !field.contains("[");
+            String name = lot.matches() ? "lot " + (Integer.parseInt(lot.group(1)) + 1) + " "
+                    + words(lot.group(2).replaceAll("\\[\\d+\\]", "")) : words(path.replaceAll("\\[\\d+\\]", ""));
+            // a list's own size (cpvCodes), not one of its entries' (cpvCodes[2])
+            String last = path.substring(path.lastIndexOf('.') + 1);
+            boolean list = last.matches("cpvCodes|lots|addressLines|members");
             String said = reason == null ? "is not valid" : reason.startsWith("must match \"")
                     ? "is not in the form expected" : said(reason, list);
             String sentence = (name.strip() + " " + said).strip();

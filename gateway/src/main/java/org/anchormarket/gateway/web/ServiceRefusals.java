@@ -19,6 +19,17 @@ public class ServiceRefusals implements ResponseExceptionMapper<ServiceRefusal> 
     private static final Logger LOG = Logger.getLogger(ServiceRefusals.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * A field as the forms name it. The services name a list entry's field after the list, its index last
+     * ({@code lots.title[0]}, {@code cpvCodes.<list element>[2]}); the forms, as paths: {@code lots[0].title},
+     * {@code cpvCodes[2]}.
+     */
+    static String fieldOf(String field) {
+        String f = field.replace(".<list element>", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\w+)\\.([\\w.]+)\\[(\\d+)]$").matcher(f);
+        return m.matches() ? m.group(1) + "[" + m.group(3) + "]." + m.group(2) : f;
+    }
+
     @Override
     public ServiceRefusal toThrowable(Response response) {
         int status = response.getStatus();
@@ -46,7 +57,7 @@ public class ServiceRefusals implements ResponseExceptionMapper<ServiceRefusal> 
             for (JsonNode error : problem.path("errors")) {
                 String field = text(error, "field", null);
                 if (field != null) {
-                    errors.add(new ServiceRefusal.FieldError(field, text(error, "reason", "is not valid")));
+                    errors.add(new ServiceRefusal.FieldError(fieldOf(field), text(error, "reason", "is not valid")));
                 }
             }
         }

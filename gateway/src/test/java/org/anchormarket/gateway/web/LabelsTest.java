@@ -71,6 +71,14 @@ class LabelsTest {
                 new ServiceRefusal.FieldError("cpvCodes", "size must be between 1 and 20").message());
         assertEquals("Weights quality must be at least 0",
                 new ServiceRefusal.FieldError("weights.quality", "must be greater than or equal to 0").message());
+        // the services name a list entry's field with its index last; the forms, as a path
+        assertEquals("lots[0].title", ServiceRefusals.fieldOf("lots.title[0]"));
+        assertEquals("cpvCodes[2]", ServiceRefusals.fieldOf("cpvCodes.<list element>[2]"));
+        assertEquals("weights.price", ServiceRefusals.fieldOf("weights.price"));
+        assertEquals("Lot 2 title must be between 3 and 200 characters long", new ServiceRefusal.FieldError(
+                ServiceRefusals.fieldOf("lots.title[1]"), "size must be between 3 and 200").message());
+        assertEquals("Lot 1 CPV codes must have between 1 and 20 entries", new ServiceRefusal.FieldError(
+                "lots[0].cpvCodes", "size must be between 1 and 20").message());
         assertEquals("Lot 1 estimated value must be an amount in pounds, like 250000",
                 new ServiceRefusal.FieldError("lots[0].estimatedValue", "must be an amount in pounds, like 250000")
                         .message());

@@ -150,7 +150,8 @@ public enum FileKind {
         // the end of central directory record: 22 bytes and a comment of up to 65,535 bytes at the end
         int end = -1;
         for (int i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
-            if (b.getInt(i) == 0x06054b50) {
+            // the record whose comment runs to the end of the file: not a look-alike inside a comment
+            if (b.getInt(i) == 0x06054b50 && i + 22 + Short.toUnsignedInt(b.getShort(i + 20)) == bytes.length) {
                 end = i;
                 break;
             }

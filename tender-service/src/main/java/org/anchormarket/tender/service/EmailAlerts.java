@@ -44,8 +44,9 @@ public class EmailAlerts {
         this.clock = clock;
     }
 
-    /** A notification to email. */
-    record Due(UUID id, UUID tenderId, String title, String text, String email, int attempts) {
+    /** A notification to email; {@code claim}: when this instance claimed it (its claim's token). */
+    record Due(UUID id, UUID tenderId, String title, String text, String email, int attempts,
+            OffsetDateTime claim) {
     }
 
     @Scheduled(every = "${tender.alerts.interval:5s}", delayed = "5s",
@@ -64,14 +65,21 @@ public class EmailAlerts {
     public int sendBatch() {
         List<Due> due = QuarkusTransaction.requiringNew().call(this::claim);
         for (Due d : due) {
+            boolean sent;
             try {
                 mailer.send(Mail.withText(d.email(), subject(d.title()), body(d)).setFrom(config.alerts().from()));
-                record(d.id(), "SENT", 0, null);
+                sent = true;
             } catch (RuntimeException e) {
+                sent = false;
+                LOG.warnf("Could not email notification %s (attempt %d of %d): %s", d.id(), d.attempts() + 1,
+                        MAX_ATTEMPTS, e.getMessage());
+            }
+            // only the sending is tried: a failure to record a sent mail is not a failed send
+            if (sent) {
+                record(d, "SENT", 0, null);
+            } else {
                 int attempts = d.attempts() + 1;
-                LOG.warnf("Could not email notification %s (attempt %d of %d): %s", d.id(), attempts, MAX_ATTEMPTS,
-                        e.getMessage());
-                record(d.id(), attempts >= MAX_ATTEMPTS ? "FAILED" : null, 1,
+                record(d, attempts >= MAX_ATTEMPTS ? "FAILED" : null, 1,
                         clock.instant().plus(FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10))));
             }
         }
@@ -89,6 +97,8 @@ public class EmailAlerts {
                 for update of n skip locked""").setParameter(1, BATCH).setParameter(2, utc(clock.instant()))
                 .getResultList();
         List<Due> due = new java.util.ArrayList<>();
+        // microseconds, as the database keeps them: the claim's time is its token
+        OffsetDateTime claim = utc(clock.instant()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         for (Object[] r : rows) {
             UUID id = (UUID) r[0];
             String email = (String) r[4];
@@ -96,23 +106,25 @@ public class EmailAlerts {
             em.createNativeQuery("""
                     update notification set email_status = ?2, email_claimed_at = ?3 where id = ?1""")
                     .setParameter(1, id).setParameter(2, addressed ? "SENDING" : "NO_ADDRESS")
-                    .setParameter(3, utc(clock.instant())).executeUpdate();
+                    .setParameter(3, claim).executeUpdate();
             if (addressed) {
-                due.add(new Due(id, (UUID) r[1], (String) r[2], (String) r[3], email, ((Number) r[5]).intValue()));
+                due.add(new Due(id, (UUID) r[1], (String) r[2], (String) r[3], email, ((Number) r[5]).intValue(),
+                        claim));
             }
         }
         return due;
     }
 
-    private void record(UUID id, String status, int failed, java.time.Instant next) {
+    /** Records how the send went, if the claim is still this instance's (a stale one may have been taken over). */
+    private void record(Due d, String status, int failed, java.time.Instant next) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                 update notification set email_status = ?2, email_attempts = email_attempts + ?3,
                     emailed_at = case when ?2 = 'SENT' then cast(?4 as timestamptz) else emailed_at end,
                     email_next_attempt_at = cast(?5 as timestamptz)
-                where id = ?1 and email_status = 'SENDING'""")
-                .setParameter(1, id).setParameter(2, status).setParameter(3, failed)
+                where id = ?1 and email_status = 'SENDING' and email_claimed_at = ?6""")
+                .setParameter(1, d.id()).setParameter(2, status).setParameter(3, failed)
                 .setParameter(4, utc(clock.instant())).setParameter(5, next == null ? null : utc(next))
-                .executeUpdate());
+                .setParameter(6, d.claim()).executeUpdate());
     }
 
     /** One line: a title holding a line break would start a header of its own. */

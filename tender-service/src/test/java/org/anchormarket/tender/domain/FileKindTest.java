@@ -52,6 +52,19 @@ class FileKindTest {
     }
 
     @Test
+    void shouldReadAZipWhoseCommentLooksLikeTheEndOfADirectory() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("<w:document/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            // a look-alike end-of-directory record, 22 bytes and more before the real comment's end
+            zip.setComment("PK\u0005\u0006" + "x".repeat(40));
+        }
+        assertEquals(Optional.empty(), FileKind.DOCX.refuses(bytes.toByteArray()));
+    }
+
+    @Test
     void shouldRefuseBrokenZipsWithoutThrowing() {
         byte[] docx = Files.docx();
         // cut short, central directory pointing past the end, garbage after the signature

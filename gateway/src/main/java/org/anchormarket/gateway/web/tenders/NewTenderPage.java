@@ -70,10 +70,19 @@ public class NewTenderPage {
             Tender created = tenders.createTender(draft);
             return Response.seeOther(URI.create("/app/tenders/" + created.getId() + "?notice=created")).build();
         } catch (ServiceRefusal refusal) {
+            if (!errors.isEmpty() && (refusal.forbidden() || refusal.status() >= 500)) {
+                // the form's own errors stand, whatever the service could not say
+                return Response.status(400).entity(show(form, ServiceRefusal.ofFields(errors))).build();
+            }
             if (refusal.forbidden() || refusal.status() >= 500) {
                 throw refusal;
             }
             return Response.status(400).entity(show(form, merged(errors, refusal))).build();
+        } catch (ProcessingException unavailable) {
+            if (errors.isEmpty()) {
+                throw unavailable;
+            }
+            return Response.status(400).entity(show(form, ServiceRefusal.ofFields(errors))).build();
         }
     }
 
@@ -95,10 +104,15 @@ public class NewTenderPage {
         if (mine.isEmpty()) {
             return service;
         }
-        java.util.Set<String> read = mine.stream().map(e -> e.input().split("\\.", 2)[0])
-                .collect(java.util.stream.Collectors.toSet());
+        if (service.errors().isEmpty()) {
+            return new ServiceRefusal(service.status(), service.detail(), mine); // its words, and the fields'
+        }
         List<ServiceRefusal.FieldError> all = new ArrayList<>(mine);
-        service.errors().stream().filter(e -> !read.contains(e.input().split("\\.", 2)[0])).forEach(all::add);
+        // the service's reason for a field the form already named (a value it could not read: "must be given") or
+        // for a part of one (weights.price of weights) is left out
+        service.errors().stream().filter(e -> mine.stream().noneMatch(m -> m.field().equals(e.field())
+                || e.field().startsWith(m.field() + ".") || m.field().startsWith(e.field() + ".")))
+                .forEach(all::add);
         return ServiceRefusal.ofFields(all);
     }
 
