@@ -15,6 +15,17 @@ public record Pager(int page, long pages, String previous, String next) {
                 page + 1 < pages ? base + join + "page=" + (page + 1) : null);
     }
 
+    /** For a list that comes without its total: a full page says there may be a next one. */
+    public static Pager ofUntold(int page, int found, int pageSize, String base) {
+        return of(page, (long) page * pageSize + found + (found == pageSize ? 1 : 0), pageSize, base);
+    }
+
+    /** The page asked for in an address ("3"), 0 when none or unreadable, at most {@code max}. */
+    public static int asked(String page, int max) {
+        Integer asked = FormValues.wholeNumber(page, "page", new java.util.ArrayList<>());
+        return asked == null || asked < 0 ? 0 : Math.min(asked, max);
+    }
+
     /** The page shown, counted from 1 as people count. */
     public int shown() {
         return page + 1;

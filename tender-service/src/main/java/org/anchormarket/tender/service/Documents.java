@@ -8,7 +8,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -38,7 +37,6 @@ public class Documents {
     static final int MAX_ATTACHMENTS = 10;
 
     private final Tenders tenders;
-    private final Bids bids;
     private final SupplierDirectory directory;
     private final BidSeal seal;
     private final TenderMessages messages;
@@ -49,11 +47,10 @@ public class Documents {
     private final EntityManager em;
     private final Clock clock;
 
-    Documents(Tenders tenders, Bids bids, SupplierDirectory directory, BidSeal seal, TenderMessages messages,
+    Documents(Tenders tenders, SupplierDirectory directory, BidSeal seal, TenderMessages messages,
             Notifications notifications, OpenData openData, Audit audit, TenderConfig config, EntityManager em,
             Clock clock) {
         this.tenders = tenders;
-        this.bids = bids;
         this.directory = directory;
         this.seal = seal;
         this.messages = messages;
@@ -290,9 +287,5 @@ public class Documents {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

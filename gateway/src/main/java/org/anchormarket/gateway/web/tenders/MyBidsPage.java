@@ -6,12 +6,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import org.anchormarket.contracts.tender.model.MyBid;
 import org.anchormarket.gateway.client.TendersClient;
 import org.anchormarket.gateway.web.Area;
-import org.anchormarket.gateway.web.FormValues;
 import org.anchormarket.gateway.web.InArea;
 import org.anchormarket.gateway.web.Pager;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -38,18 +36,8 @@ public class MyBidsPage {
 
     @GET
     public TemplateInstance bids(@RestQuery String page) {
-        int p = page(page);
+        int p = Pager.asked(page, 10_000);
         List<MyBid> found = tenders.listMyBids(p, PAGE_SIZE);
-        return Templates.bids(found, pager(p, found.size(), "/app/bids"));
-    }
-
-    /** The lists come without a total: a full page says there may be a next one. */
-    static Pager pager(int page, int found, String base) {
-        return Pager.of(page, (long) page * PAGE_SIZE + found + (found == PAGE_SIZE ? 1 : 0), PAGE_SIZE, base);
-    }
-
-    static int page(String page) {
-        Integer asked = FormValues.wholeNumber(page, "page", new ArrayList<>());
-        return asked == null || asked < 0 ? 0 : Math.min(asked, 10_000);
+        return Templates.bids(found, Pager.ofUntold(p, found.size(), PAGE_SIZE, "/app/bids"));
     }
 }

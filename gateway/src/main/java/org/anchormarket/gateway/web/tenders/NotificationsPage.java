@@ -34,8 +34,9 @@ public class NotificationsPage {
 
     @GET
     public TemplateInstance list(@RestQuery String page) {
-        int p = MyBidsPage.page(page);
+        int p = Pager.asked(page, 10_000);
         List<Notification> found = tenders.listNotifications(p, MyBidsPage.PAGE_SIZE);
-        return Templates.notifications(found, MyBidsPage.pager(p, found.size(), "/app/notifications"));
+        return Templates.notifications(found, Pager.ofUntold(p, found.size(), MyBidsPage.PAGE_SIZE,
+                "/app/notifications"));
     }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.anchormarket.contracts.tender.model.TenderPage;
-import org.anchormarket.contracts.tender.model.TenderStatus;
 import org.anchormarket.gateway.client.TendersClient;
 import org.anchormarket.gateway.web.Area;
 import org.anchormarket.gateway.web.Choice;
@@ -81,15 +80,6 @@ public class OpportunitiesPage {
             }
             return Response.status(400).entity(Templates.opportunities(empty, filters, Pager.of(0, 0, PAGE_SIZE,
                     "/app/tenders"), statuses, reserved, refusal)).build();
-        }
-    }
-
-    /** For templates: whether a status is the one the list shows. */
-    static TenderStatus statusOf(String value) {
-        try {
-            return value == null || value.isBlank() ? TenderStatus.PUBLISHED : TenderStatus.fromValue(value);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -74,7 +74,7 @@ public class PipelinePage {
     @GET
     @InArea(Area.PIPELINE)
     public TemplateInstance list(@RestQuery String page, @RestQuery String notice) {
-        return page(MyBidsPage.page(page), PlanForm.EMPTY, notice == null ? null : NOTICES.get(notice), null);
+        return page(Pager.asked(page, 10_000), PlanForm.EMPTY, notice == null ? null : NOTICES.get(notice), null);
     }
 
     @POST
@@ -117,7 +117,8 @@ public class PipelinePage {
 
     private TemplateInstance page(int page, PlanForm form, String notice, ServiceRefusal refusal) {
         List<PipelineItem> items = tenders.listPipeline(null, null, page, MyBidsPage.PAGE_SIZE);
-        return Templates.pipeline(items, MyBidsPage.pager(page, items.size(), "/app/pipeline"), form,
+        return Templates.pipeline(items, Pager.ofUntold(page, items.size(), MyBidsPage.PAGE_SIZE,
+                "/app/pipeline"), form,
                 user.has("admin") ? anchors.options() : List.of(), notice, refusal);
     }
 }
