@@ -87,6 +87,7 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 Map.entry("gateway.routes.suppliers.target", "http://127.0.0.1:" + server.getAddress().getPort()),
                 Map.entry("gateway.routes.tenders.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.routes.events.target", "http://127.0.0.1:" + Ports.free()),
+                Map.entry("gateway.routes.registrations.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.routes.reports.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.routes.anchors.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.routes.spend.target", "http://127.0.0.1:" + Ports.free()),

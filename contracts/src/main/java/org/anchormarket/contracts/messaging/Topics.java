@@ -11,6 +11,9 @@ public final class Topics {
     public static final String TENDERS = "anchor.tenders";
     /** Payments anchors' finance systems push (PaymentMade), keyed by anchor id. Read by spend analytics. */
     public static final String SPEND = "anchor.spend";
+    /** Suppliers' engagement with events (RegistrationConfirmed, ..., TrainingCompleted), keyed by event id. Owned by
+     * events-service. */
+    public static final String ENGAGEMENT = "anchor.engagement";
 
     private Topics() {
     }
@@ -28,6 +31,10 @@ public final class Topics {
         public static final String TENDER_CLOSED = "org.anchormarket.tenders.TenderClosed";
         public static final String BID_SUBMITTED = "org.anchormarket.tenders.BidSubmitted";
         public static final String CONTRACT_AWARDED = "org.anchormarket.tenders.ContractAwarded";
+        public static final String REGISTRATION_CONFIRMED = "org.anchormarket.engagement.RegistrationConfirmed";
+        public static final String REGISTRATION_CANCELLED = "org.anchormarket.engagement.RegistrationCancelled";
+        public static final String ATTENDANCE_RECORDED = "org.anchormarket.engagement.AttendanceRecorded";
+        public static final String TRAINING_COMPLETED = "org.anchormarket.engagement.TrainingCompleted";
         public static final String PAYMENT_MADE = "org.anchormarket.spend.PaymentMade";
 
         private EventTypes() {

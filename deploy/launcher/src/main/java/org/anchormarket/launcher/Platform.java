@@ -144,6 +144,7 @@ public final class Platform implements AutoCloseable {
         env.put("GATEWAY_ROUTES_BIDS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_OCDS_TARGET", "http://127.0.0.1:" + layout.tender());
         env.put("GATEWAY_ROUTES_EVENTS_TARGET", "http://127.0.0.1:" + layout.events());
+        env.put("GATEWAY_ROUTES_REGISTRATIONS_TARGET", "http://127.0.0.1:" + layout.events());
         env.put("GATEWAY_ROUTES_REPORTS_TARGET", "http://127.0.0.1:" + layout.analytics());
         env.put("GATEWAY_ROUTES_SPEND_TARGET", "http://127.0.0.1:" + layout.analytics());
         launch(gatewayApp(), env);

@@ -124,11 +124,8 @@ public class ReportCsv implements MessageBodyWriter<Object> {
                 f.getVcfseSpend(), f.getSuppliersPaid(), f.getLines());
     }
 
-    /** Free text as a spreadsheet will not run it (OWASP, CSV injection). */
+    /** Free text as a spreadsheet will not run it (the chassis' CsvText). */
     static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return org.anchormarket.chassis.rest.CsvText.safe(value);
     }
 }

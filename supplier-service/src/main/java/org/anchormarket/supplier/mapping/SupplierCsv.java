@@ -37,15 +37,9 @@ public final class SupplierCsv {
         return out.toString();
     }
 
-    /**
-     * Free text as a spreadsheet will not run it: a cell starting with {@code = + - @}, tab or carriage return is
-     * prefixed with an apostrophe (OWASP, CSV injection).
-     */
+    /** Free text as a spreadsheet will not run it (the chassis' CsvText). */
     static String text(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return org.anchormarket.chassis.rest.CsvText.safe(value);
     }
 
     private static String pounds(BigDecimal amount) {

@@ -1,5 +1,6 @@
 package org.anchormarket.tender.rest;
 
+import org.anchormarket.chassis.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.anchormarket.tender.rest;
 
+import org.anchormarket.chassis.security.Callers;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.UriInfo;

@@ -1,5 +1,6 @@
 package org.anchormarket.tender.service;
 
+import org.anchormarket.chassis.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -1,9 +1,8 @@
-package org.anchormarket.tender.rest;
+package org.anchormarket.chassis.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
-import org.anchormarket.tender.service.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller of the current request, from its verified token (or anonymous), in one place for every resource. */

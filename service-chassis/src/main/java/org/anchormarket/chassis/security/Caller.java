@@ -1,4 +1,4 @@
-package org.anchormarket.tender.service;
+package org.anchormarket.chassis.security;
 
 import java.util.Set;
 import org.anchormarket.chassis.domain.DomainException;
