@@ -20,6 +20,7 @@ import org.anchormarket.chassis.security.Caller;
 import org.anchormarket.events.domain.Event;
 import org.anchormarket.events.domain.EventSeats;
 import org.anchormarket.events.domain.KnownSupplier;
+import org.anchormarket.events.domain.Meeting;
 import org.anchormarket.events.domain.Registration;
 import org.anchormarket.events.domain.Registration.Attendee;
 
@@ -347,6 +348,9 @@ public class Registrations {
         if (wasConfirmed) {
             seats.seatsTaken -= r.seats;
         }
+        // its meetings go with it: their slots are free again
+        Meeting.update("status = ?1, decidedAt = ?2 where registrationId = ?3 and status in ?4", Meeting.Status.CANCELLED,
+                r.cancelledAt, r.id, Meeting.HOLDING);
         messages.cancelled(event, r, wasConfirmed, eventCancelled);
     }
 
