@@ -7,7 +7,8 @@ public final class Topics {
     public static final String SUPPLIERS = "anchor.suppliers";
     /** The anchor institutions, keyed by anchor id. Owned by tender-service. */
     public static final String ANCHORS = "anchor.anchors";
-    /** Tenders and their contracts (TenderPublished, ..., ContractAwarded), keyed by tender id. Owned by tender-service. */
+    /** Tenders and their contracts (TenderPublished, ..., ContractAwarded), keyed by tender id, and forward plans
+     * (PipelineItemAnnounced), keyed by plan id. Owned by tender-service. */
     public static final String TENDERS = "anchor.tenders";
     /** Payments anchors' finance systems push (PaymentMade), keyed by anchor id. Read by spend analytics. */
     public static final String SPEND = "anchor.spend";
@@ -27,6 +28,7 @@ public final class Topics {
         public static final String ANCHOR_REGISTERED = "org.anchormarket.anchors.AnchorRegistered";
         public static final String ANCHOR_UPDATED = "org.anchormarket.anchors.AnchorUpdated";
         public static final String TENDER_PUBLISHED = "org.anchormarket.tenders.TenderPublished";
+        public static final String PIPELINE_ITEM_ANNOUNCED = "org.anchormarket.tenders.PipelineItemAnnounced";
         public static final String TENDER_AMENDED = "org.anchormarket.tenders.TenderAmended";
         public static final String TENDER_CLOSED = "org.anchormarket.tenders.TenderClosed";
         public static final String BID_SUBMITTED = "org.anchormarket.tenders.BidSubmitted";

@@ -7,7 +7,9 @@ import org.anchormarket.contracts.events.model.Meeting;
 import org.anchormarket.contracts.events.model.MeetingStatus;
 import org.anchormarket.contracts.events.model.MeetingTable;
 import org.anchormarket.contracts.events.model.Slot;
+import org.anchormarket.contracts.events.model.SuggestionMatch;
 import org.anchormarket.events.service.Meetings;
+import org.anchormarket.events.service.Suggestions;
 
 /** Meetings, tables and slots: domain → API. */
 public final class MeetingMapper {
@@ -35,6 +37,14 @@ public final class MeetingMapper {
                 .organisationName(m.organisationName).startsAt(at(m.startsAt)).endsAt(at(m.endsAt))
                 .status(MeetingStatus.fromValue(m.status.name())).agenda(m.agenda).note(m.note)
                 .requestedAt(at(m.requestedAt)).decidedAt(at(m.decidedAt));
+    }
+
+    public static org.anchormarket.contracts.events.model.Suggestion toApi(Suggestions.Suggestion s) {
+        return new org.anchormarket.contracts.events.model.Suggestion().anchor(s.anchor()).anchorName(s.anchorName())
+                .score(s.score()).freeSlots(s.freeSlots()).matches(s.matches().stream()
+                        .map(m -> new SuggestionMatch().kind(SuggestionMatch.KindEnum.fromValue(m.work().kind.name()))
+                                .id(m.work().id).title(m.work().title).cpvCode(m.cpvCode()).score(m.score()))
+                        .toList());
     }
 
     private static OffsetDateTime at(Instant instant) {

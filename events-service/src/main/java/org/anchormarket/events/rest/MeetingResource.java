@@ -14,19 +14,23 @@ import org.anchormarket.contracts.events.model.MeetingRequest;
 import org.anchormarket.contracts.events.model.MeetingTable;
 import org.anchormarket.contracts.events.model.NewTable;
 import org.anchormarket.contracts.events.model.Slot;
+import org.anchormarket.contracts.events.model.Suggestion;
 import org.anchormarket.events.mapping.MeetingMapper;
 import org.anchormarket.events.service.Meetings;
+import org.anchormarket.events.service.Suggestions;
 
 /** Thin: the spec (contracts/events) is the source of this API. */
 public class MeetingResource implements MeetingsApi {
 
     private final Meetings meetings;
+    private final Suggestions suggestions;
     private final Callers callers;
     private final UriInfo uri;
     private final Created created;
 
-    MeetingResource(Meetings meetings, Callers callers, UriInfo uri, Created created) {
+    MeetingResource(Meetings meetings, Suggestions suggestions, Callers callers, UriInfo uri, Created created) {
         this.meetings = meetings;
+        this.suggestions = suggestions;
         this.callers = callers;
         this.uri = uri;
         this.created = created;
@@ -51,6 +55,12 @@ public class MeetingResource implements MeetingsApi {
     @PermitAll
     public List<Slot> listFreeSlots(UUID id, String anchor) {
         return meetings.freeSlots(id, anchor).stream().map(MeetingMapper::toApi).toList();
+    }
+
+    @Override
+    @RolesAllowed("supplier")
+    public List<Suggestion> listSuggestions(UUID id) {
+        return suggestions.of(callers.current(), id).stream().map(MeetingMapper::toApi).toList();
     }
 
     @Override

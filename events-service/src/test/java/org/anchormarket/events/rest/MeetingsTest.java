@@ -164,6 +164,61 @@ class MeetingsTest {
     }
 
     @Test
+    void shouldRankTheAttendingBuyersByHowWellTheirWorkMatchesTheSuppliersCategories() {
+        // Parties.supplier works in 45210000 (building construction)
+        Member supplier = Parties.supplier("Hindley Builders Ltd");
+        UUID nhsTender = UUID.randomUUID();
+        UUID councilPlan = UUID.randomUUID();
+        UUID councilMeals = UUID.randomUUID();
+        tenderMessage(nhsTender, org.anchormarket.contracts.messaging.Topics.EventTypes.TENDER_PUBLISHED, """
+                {"tenderId":"%s","anchorId":"wwl-nhs","title":"New outpatients wing","contractType":"WORKS",
+                 "cpvCodes":["45215140"],"reservation":"NONE","submissionDeadline":"%s","lots":[],
+                 "publishedAt":"%s"}""".formatted(nhsTender, start, Instant.now()));
+        tenderMessage(councilPlan, org.anchormarket.contracts.messaging.Topics.EventTypes.PIPELINE_ITEM_ANNOUNCED, """
+                {"pipelineItemId":"%s","anchorId":"wigan-council","title":"Site clearance","cpvCodes":["45100000"],
+                 "expectedPublication":"2027-06-01","announcedAt":"%s"}""".formatted(councilPlan, Instant.now()));
+        tenderMessage(councilMeals, org.anchormarket.contracts.messaging.Topics.EventTypes.TENDER_PUBLISHED, """
+                {"tenderId":"%s","anchorId":"wigan-council","title":"School meals","contractType":"SERVICES",
+                 "cpvCodes":["55520000"],"reservation":"NONE","submissionDeadline":"%s","lots":[],
+                 "publishedAt":"%s"}""".formatted(councilMeals, start, Instant.now()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        org.anchormarket.events.domain.AnchorWork.count("id in ?1",
+                                List.of(nhsTender, councilPlan, councilMeals)) == 3));
+        given().auth().oauth2(supplier.token()).when().get("/api/events/" + event + "/suggestions").then()
+                .statusCode(200).body("anchor", equalTo(List.of("wwl-nhs", "wigan-council")))
+                .body("[0].score", equalTo(2)).body("[0].matches[0].title", equalTo("New outpatients wing"))
+                .body("[1].score", equalTo(1)).body("[1].matches.title", equalTo(List.of("Site clearance")));
+        // the plan tendered and the tender closed: neither counts any more
+        UUID tendered = UUID.randomUUID();
+        tenderMessage(tendered, org.anchormarket.contracts.messaging.Topics.EventTypes.TENDER_PUBLISHED, """
+                {"tenderId":"%s","anchorId":"wigan-council","title":"Site clearance","contractType":"WORKS",
+                 "cpvCodes":["45100000"],"reservation":"NONE","submissionDeadline":"%s","lots":[],
+                 "pipelineItemId":"%s","publishedAt":"%s"}""".formatted(tendered, start, councilPlan, Instant.now()));
+        tenderMessage(nhsTender, org.anchormarket.contracts.messaging.Topics.EventTypes.TENDER_CLOSED, 2, """
+                {"tenderId":"%s","anchorId":"wwl-nhs","status":"CLOSED","closedAt":"%s"}"""
+                .formatted(nhsTender, Instant.now()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        !org.anchormarket.events.domain.AnchorWork.<org.anchormarket.events.domain.AnchorWork>findById(
+                                nhsTender).open && org.anchormarket.events.domain.AnchorWork.count("id", tendered) == 1));
+        given().auth().oauth2(supplier.token()).when().get("/api/events/" + event + "/suggestions").then()
+                .statusCode(200).body("anchor", equalTo(List.of("wigan-council", "wwl-nhs")))
+                .body("[0].matches.kind", equalTo(List.of("TENDER"))).body("[1].score", equalTo(0));
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/events/" + event + "/suggestions").then()
+                .statusCode(403);
+    }
+
+    private static void tenderMessage(UUID key, String type, String data) {
+        tenderMessage(key, type, 1, data);
+    }
+
+    private static void tenderMessage(UUID key, String type, long version, String data) {
+        org.anchormarket.testing.CloudEventRecords.send(org.anchormarket.contracts.messaging.Topics.TENDERS,
+                key.toString(), version, type, data);
+    }
+
+    @Test
     void shouldGiveARacedSlotToOneSupplierOnly() throws Exception {
         String slot = table(Tokens.of("buyer1"), tableBody(start, start.plus(15, ChronoUnit.MINUTES), 15))
                 .statusCode(201).extract().path("slots[0].id");

@@ -28,11 +28,13 @@ public class Pipeline {
     private final SupplierDirectory directory;
     private final EntityManager em;
     private final Clock clock;
+    private final TenderMessages messages;
 
-    Pipeline(SupplierDirectory directory, EntityManager em, Clock clock) {
+    Pipeline(SupplierDirectory directory, EntityManager em, Clock clock, TenderMessages messages) {
         this.directory = directory;
         this.em = em;
         this.clock = clock;
+        this.messages = messages;
     }
 
     public record Plan(String anchor, String title, String description, List<String> cpvCodes,
@@ -85,6 +87,7 @@ public class Pipeline {
         item.createdBy = caller.actor();
         item.createdAt = clock.instant();
         item.persist();
+        messages.pipelineItemAnnounced(item);
         return item;
     }
 

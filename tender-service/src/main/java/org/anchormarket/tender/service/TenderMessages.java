@@ -43,7 +43,20 @@ public class TenderMessages {
                 .submissionDeadline(t.submissionDeadline.atOffset(ZoneOffset.UTC))
                 .lots(lots.stream().map(l -> new TenderLotSummary().lotId(l.id).title(l.title)
                         .estimatedValue(money(l.estimatedValue)).cpvCodes(List.of(l.cpvCodes))).toList())
+                .pipelineItemId(t.pipelineItemId)
                 .publishedAt(t.publishedAt.atOffset(ZoneOffset.UTC)));
+    }
+
+    void pipelineItemAnnounced(org.anchormarket.tender.domain.PipelineItem item) {
+        outbox.publish(Topics.TENDERS, item.id.toString(), Topics.EventTypes.PIPELINE_ITEM_ANNOUNCED,
+                new org.anchormarket.contracts.messages.PipelineItemAnnounced()
+                        .pipelineItemId(item.id)
+                        .anchorId(item.anchorId)
+                        .title(item.title)
+                        .cpvCodes(List.of(item.cpvCodes))
+                        .estimatedValue(money(item.estimatedValue))
+                        .expectedPublication(item.expectedPublication)
+                        .announcedAt(item.createdAt.atOffset(ZoneOffset.UTC)));
     }
 
     void amended(Tender t, String reason, List<String> changed, Instant at) {

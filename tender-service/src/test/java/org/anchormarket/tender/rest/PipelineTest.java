@@ -23,6 +23,8 @@ import org.anchormarket.testing.KafkaResource;
 import org.anchormarket.testing.KeycloakResource;
 import org.anchormarket.testing.PostgresResource;
 import org.anchormarket.testing.Tokens;
+import org.anchormarket.testing.TopicRecords;
+import org.anchormarket.contracts.messaging.Topics;
 import org.junit.jupiter.api.Test;
 
 /** Forward plans firms follow, and the notifications a publication, an amendment and a cancellation send. */
@@ -93,6 +95,15 @@ class PipelineTest {
         assertEquals(List.of(), kindsFor(elsewhere, tender), "another category: not told");
         given().when().get("/api/pipeline?anchor=wigan-council&size=100").then().body("id", not(hasItem(planId)));
         given().when().get("/api/tenders/" + tender).then().body("pipelineItemId", equalTo(planId));
+        // the plan and its tendering are announced, for events to match suppliers to the buyers planning work
+        var announced = TopicRecords.await(Topics.TENDERS, TopicRecords.keyAndType(planId,
+                Topics.EventTypes.PIPELINE_ITEM_ANNOUNCED), Duration.ofSeconds(30));
+        org.junit.jupiter.api.Assertions.assertTrue(announced.value().contains("\"cpvCodes\":[\"45233222\"]"),
+                announced.value());
+        var published = TopicRecords.await(Topics.TENDERS, TopicRecords.keyAndType(tender,
+                Topics.EventTypes.TENDER_PUBLISHED), Duration.ofSeconds(30));
+        org.junit.jupiter.api.Assertions.assertTrue(published.value().contains("\"pipelineItemId\":\"" + planId
+                + "\""), published.value());
 
         // A second tender cannot come from the same plan
         given().auth().oauth2(buyer).contentType(ContentType.JSON).body(TenderBodies.draft(title + " again", "NONE",
