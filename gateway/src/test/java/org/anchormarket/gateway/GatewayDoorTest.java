@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -55,6 +56,31 @@ class GatewayDoorTest {
         for (int i = 0; i < 10; i++) {
             given().config(TEN_SECONDS).auth().oauth2(token).when().get("/api/suppliers/abc")
                     .then().statusCode(418).time(lessThan(5_000L));
+        }
+    }
+
+    /**
+     * A crowd larger than the pool (1,000 registering for an event at once) once got 503 after the connect timeout
+     * while waiting for a pooled connection: now it waits its turn. Pool of 4, answers after a second, 12 at once:
+     * the last wait about 2 s, twice the 1 s connect timeout of this test.
+     */
+    @Test
+    void shouldLetACrowdLargerThanThePoolWaitItsTurn() throws Exception {
+        String token = Tokens.of("admin1");
+        java.util.concurrent.ExecutorService crowd = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(crowd.submit(() -> given().config(TEN_SECONDS).auth().oauth2(token).when()
+                        .get("/api/suppliers/slow").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(java.util.Collections.nCopies(12, 418), statuses);
+        } finally {
+            crowd.shutdown();
         }
     }
 

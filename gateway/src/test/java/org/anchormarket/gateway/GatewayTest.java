@@ -35,6 +35,12 @@ class GatewayTest {
         given().when().get("/api/tenders/" + java.util.UUID.randomUUID()).then().statusCode(503);
         given().when().get("/api/contracts").then().statusCode(503);
         given().when().get("/api/pipeline").then().statusCode(503);
+        given().when().get("/api/events").then().statusCode(503); // events-service is down too
+        given().when().get("/api/events/" + java.util.UUID.randomUUID() + "/slots").then().statusCode(503);
+        given().contentType("application/json").body("{}").when().post("/api/events").then().statusCode(401);
+        given().contentType("application/json").body("{}").when()
+                .post("/api/events/" + java.util.UUID.randomUUID() + "/registrations").then().statusCode(401);
+        given().when().get("/api/registrations/mine").then().statusCode(401);
         given().when().post("/api/pipeline/" + java.util.UUID.randomUUID() + "/followers").then().statusCode(401);
         given().when().get("/api/notifications").then().statusCode(401);
         given().contentType("application/json").body("{}").when().post("/api/tenders").then().statusCode(401);
@@ -206,7 +212,7 @@ class GatewayTest {
         given().when().get(readiness).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'Routed services' }.data.tenders", containsString("DOWN"))
-                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(10)); // tenders, contracts, pipeline, notifications, bids, ocds, anchors, events, reports, spend
+                .body("checks.find { it.name == 'Routed services' }.data.servicesDown", equalTo(11)); // tenders, contracts, pipeline, notifications, bids, ocds, anchors, events, registrations, reports, spend
         String token = Tokens.of("buyer1");
         given().auth().oauth2(token).when().get("/api/tenders").then().statusCode(503)
                 .contentType(containsString("application/problem+json"))

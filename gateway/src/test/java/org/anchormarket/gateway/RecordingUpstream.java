@@ -97,6 +97,8 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                 Map.entry("gateway.routes.bids.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.routes.ocds.target", "http://127.0.0.1:" + Ports.free()),
                 Map.entry("gateway.upstream.read-timeout", "3s"),
+                // opening a connection may take 1 s; waiting for a busy pool's may take longer (pool-wait-timeout)
+                Map.entry("gateway.upstream.connect-timeout", "1s"),
                 // few connections: one leaked by a caller who left shows at once
                 Map.entry("gateway.upstream.pool-size", "4"),
                 Map.entry("gateway.rate-limits.per-user-per-minute", "200"),

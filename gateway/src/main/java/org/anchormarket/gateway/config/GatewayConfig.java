@@ -72,9 +72,16 @@ public interface GatewayConfig {
     }
 
     interface Upstream {
-        /** The longest wait for a connection to a service, from the pool or newly opened: then 503. */
+        /** The longest wait for a new connection to a service to open: then 503. */
         @WithDefault("5s")
         Duration connectTimeout();
+
+        /**
+         * The longest a request waits for one of the pool's connections while all are busy (a crowd registering for
+         * an event at once): then 503. A service that is down refuses at once, whatever this is.
+         */
+        @WithDefault("60s")
+        Duration poolWaitTimeout();
 
         /** The longest a service may stay silent while answering: then 504. */
         @WithDefault("30s")

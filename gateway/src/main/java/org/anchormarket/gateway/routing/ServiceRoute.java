@@ -94,8 +94,10 @@ final class ServiceRoute implements OriginRequestProvider, ProxyInterceptor {
     }
 
     private Future<HttpClientRequest> connect(HttpClient client, int attemptsLeft) {
+        // This timeout covers the wait for a pooled connection as well as opening one (the client's own
+        // connect timeout bounds the opening): a crowd waits its turn for the pool instead of being refused.
         RequestOptions options = new RequestOptions().setServer(origin)
-                .setConnectTimeout(upstream.connectTimeout().toMillis())
+                .setConnectTimeout(upstream.poolWaitTimeout().toMillis())
                 .setIdleTimeout(upstream.readTimeout().toMillis());
         return client.request(options).recover(failure -> {
             if (attemptsLeft > 1 && refused(failure)) {
