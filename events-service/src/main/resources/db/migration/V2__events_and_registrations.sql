@@ -11,10 +11,14 @@ alter table event add column ends_at timestamptz;
 update event set ends_at = starts_at + interval '2 hours';
 alter table event alter column ends_at set not null;
 alter table event add column seats_per_organisation integer not null default 2 check (seats_per_organisation > 0);
+-- events from before (the walking skeleton's, organiser unknown): no more seats per organisation than the event has
+update event set seats_per_organisation = least(2, capacity);
 alter table event add column registration_closes_at timestamptz;
 update event set registration_closes_at = starts_at;
 alter table event alter column registration_closes_at set not null;
 alter table event add column anchors text[] not null default '{}';
+-- the organiser always attends
+update event set anchors = array[anchor];
 alter table event add column cpv_codes text[] not null default '{}';
 alter table event add column pipeline_items uuid[] not null default '{}';
 alter table event add column status varchar(20) not null default 'SCHEDULED';

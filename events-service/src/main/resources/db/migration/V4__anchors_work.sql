@@ -7,6 +7,8 @@ create table anchor_work (
     title      varchar(300) not null,
     cpv_codes  text[]       not null,
     open       boolean      not null,
+    -- a plan's expected publication: one long overdue and never tendered no longer counts
+    expected_publication date,
     updated_at timestamptz  not null
 );
 create index anchor_work_open on anchor_work (anchor) where open;

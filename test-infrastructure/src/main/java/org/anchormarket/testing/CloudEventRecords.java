@@ -16,11 +16,12 @@ public final class CloudEventRecords {
     private CloudEventRecords() {
     }
 
-    /** Sends one message and waits until the broker has it. */
-    public static void send(String topic, String key, long version, String type, String data) {
+    /** Sends one message and waits until the broker has it; returns its CloudEvents id. */
+    public static String send(String topic, String key, long version, String type, String data) {
+        String id = UUID.randomUUID().toString();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
         record.headers().add("ce_specversion", bytes("1.0"));
-        record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
+        record.headers().add("ce_id", bytes(id));
         record.headers().add("ce_type", bytes(type));
         record.headers().add("ce_source", bytes("urn:anchormarket:test"));
         record.headers().add("ce_aggregateversion", bytes(Long.toString(version)));
@@ -32,6 +33,7 @@ public final class CloudEventRecords {
         } catch (Exception e) {
             throw new IllegalStateException("Could not send " + type + " to " + topic, e);
         }
+        return id;
     }
 
     private static byte[] bytes(String s) {

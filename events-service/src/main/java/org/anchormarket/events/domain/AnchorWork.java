@@ -37,6 +37,10 @@ public class AnchorWork extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean open;
 
+    /** A plan's expected publication (none for a tender). */
+    @Column(name = "expected_publication")
+    public java.time.LocalDate expectedPublication;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

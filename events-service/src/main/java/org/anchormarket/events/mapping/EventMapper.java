@@ -21,8 +21,12 @@ public final class EventMapper {
     private EventMapper() {
     }
 
+    /**
+     * The event as the API gives it; {@code joinLink}: whether the caller may see the link to join online (its
+     * organisers, admins and confirmed registrants: anyone else could fill a webinar without a place).
+     */
     public static org.anchormarket.contracts.events.model.Event toApi(EventSchedule.View view, Instant now,
-            Registrations.View mine) {
+            Registrations.View mine, boolean joinLink) {
         Event e = view.event();
         return new org.anchormarket.contracts.events.model.Event()
                 .id(e.id)
@@ -32,7 +36,7 @@ public final class EventMapper {
                 .description(e.description)
                 .venue(e.venue)
                 .town(e.town)
-                .onlineUrl(e.onlineUrl)
+                .onlineUrl(joinLink ? e.onlineUrl : null)
                 .startsAt(at(e.startsAt))
                 .endsAt(at(e.endsAt))
                 .capacity(e.capacity)

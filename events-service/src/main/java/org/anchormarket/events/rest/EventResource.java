@@ -49,7 +49,7 @@ public class EventResource implements EventsApi {
                 d.getPipelineItems()));
         created.at(uri.getBaseUriBuilder().path("api/events/{id}").build(view.event().id));
         tags.tag(view.event().version);
-        return EventMapper.toApi(view, events.now(), null);
+        return EventMapper.toApi(view, events.now(), null, true);
     }
 
     @Override
@@ -59,17 +59,20 @@ public class EventResource implements EventsApi {
         int s = size == null ? 20 : size;
         var found = events.list(EventMapper.toDomain(kind), anchor, instant(from), p, s);
         var now = events.now();
-        return new EventPage().page(p).size(s).total(found.total())
-                .items(found.items().stream().map(v -> EventMapper.toApi(v, now, null)).toList());
+        var caller = callers.current();
+        return new EventPage().page(p).size(s).total(found.total()).items(found.items().stream()
+                .map(v -> EventMapper.toApi(v, now, null, caller.actsFor(v.event().anchor))).toList());
     }
 
     @Override
     @PermitAll
     public Event getEvent(UUID id) {
         var view = events.get(id);
-        Registrations.View mine = registrations.mineFor(id, callers.current());
+        var caller = callers.current();
+        Registrations.View mine = registrations.mineFor(id, caller);
         tags.tag(view.event().version);
-        return EventMapper.toApi(view, events.now(), mine);
+        return EventMapper.toApi(view, events.now(), mine, caller.actsFor(view.event().anchor) || mine != null
+                && mine.registration().status == org.anchormarket.events.domain.Registration.Status.CONFIRMED);
     }
 
     @Override
@@ -80,13 +83,14 @@ public class EventResource implements EventsApi {
                 instant(c.getStartsAt()), instant(c.getEndsAt()), c.getCapacity(), c.getSeatsPerOrganisation(),
                 instant(c.getRegistrationClosesAt()), c.getAnchors(), c.getCpvCodes(), c.getPipelineItems()));
         tags.tag(view.event().version);
-        return EventMapper.toApi(view, events.now(), null);
+        return EventMapper.toApi(view, events.now(), null, true);
     }
 
     @Override
     @RolesAllowed({ "buyer", "admin" })
     public Event cancelEvent(UUID id, EventCancellation cancellation) {
-        return EventMapper.toApi(events.cancel(callers.current(), id, cancellation.getReason()), events.now(), null);
+        return EventMapper.toApi(events.cancel(callers.current(), id, cancellation.getReason()), events.now(), null,
+                true);
     }
 
     private static java.time.Instant instant(OffsetDateTime at) {

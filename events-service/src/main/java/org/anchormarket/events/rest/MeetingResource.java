@@ -80,6 +80,12 @@ public class MeetingResource implements MeetingsApi {
 
     @Override
     @RolesAllowed({ "supplier", "buyer", "admin" })
+    public Meeting getMeeting(UUID id, UUID meetingId) {
+        return MeetingMapper.toApi(meetings.get(callers.current(), id, meetingId));
+    }
+
+    @Override
+    @RolesAllowed({ "supplier", "buyer", "admin" })
     public void cancelMeeting(UUID id, UUID meetingId) {
         meetings.cancel(callers.current(), id, meetingId);
     }

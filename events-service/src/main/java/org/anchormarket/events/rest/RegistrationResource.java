@@ -104,7 +104,8 @@ public class RegistrationResource implements RegistrationsApi {
         var now = events.now();
         return mine.stream()
                 .sorted(java.util.Comparator.comparing(r -> byId.get(r.eventId).event().startsAt))
-                .map(r -> new MyRegistration().event(EventMapper.toApi(byId.get(r.eventId), now, null))
+                .map(r -> new MyRegistration().event(EventMapper.toApi(byId.get(r.eventId), now, null,
+                        r.status == org.anchormarket.events.domain.Registration.Status.CONFIRMED))
                         .registration(EventMapper.toApi(registrations.view(r))))
                 .toList();
     }

@@ -69,16 +69,22 @@ public class AnchorWorks {
                 keyed(event, m.getPipelineItemId());
                 if (AnchorWork.findById(m.getPipelineItemId()) == null) {
                     keep(m.getPipelineItemId(), AnchorWork.Kind.PIPELINE, m.getAnchorId(), m.getTitle(),
-                            m.getCpvCodes(), true, m.getAnnouncedAt().toInstant());
+                            m.getCpvCodes(), true, m.getAnnouncedAt().toInstant())
+                            .expectedPublication = m.getExpectedPublication();
                 }
             }
             default -> LOG.debugf("Type %s is not used by events-service", event.type());
         }
     }
 
-    /** The anchors' open tenders and plans. */
-    public List<AnchorWork> openOf(List<String> anchors) {
-        return anchors.isEmpty() ? List.of() : AnchorWork.list("open = true and anchor in ?1", anchors);
+    /** How long after its expected publication a plan never tendered still counts. */
+    static final java.time.Period OVERDUE = java.time.Period.ofMonths(6);
+
+    /** The anchors' open tenders and plans (not those long overdue). */
+    public List<AnchorWork> openOf(List<String> anchors, java.time.LocalDate today) {
+        return anchors.isEmpty() ? List.of() : AnchorWork.list("""
+                open = true and anchor in ?1 and (expectedPublication is null or expectedPublication >= ?2)""",
+                anchors, today.minus(OVERDUE));
     }
 
     private static void keyed(IncomingEvent event, UUID id) {
@@ -88,7 +94,7 @@ public class AnchorWorks {
         }
     }
 
-    private static void keep(UUID id, AnchorWork.Kind kind, String anchor, String title, List<String> cpv,
+    private static AnchorWork keep(UUID id, AnchorWork.Kind kind, String anchor, String title, List<String> cpv,
             boolean open, Instant at) {
         AnchorWork w = AnchorWork.<AnchorWork>findByIdOptional(id).orElseGet(AnchorWork::new);
         w.id = id;
@@ -99,5 +105,6 @@ public class AnchorWorks {
         w.open = open;
         w.updatedAt = at;
         w.persist();
+        return w;
     }
 }

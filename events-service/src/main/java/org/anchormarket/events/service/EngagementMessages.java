@@ -35,7 +35,8 @@ public class EngagementMessages {
     void cancelled(Event event, Registration r, boolean wasConfirmed, boolean eventCancelled) {
         publish(event, Topics.EventTypes.REGISTRATION_CANCELLED, new RegistrationCancelled()
                 .eventId(event.id).registrationId(r.id).supplierId(r.supplierId).wasConfirmed(wasConfirmed)
-                .eventCancelled(eventCancelled).cancelledAt(at(r.cancelledAt)));
+                .eventCancelled(eventCancelled).reason(eventCancelled ? event.cancellationReason : null)
+                .cancelledAt(at(r.cancelledAt)));
     }
 
     void attendance(Event event, Registration r, Instant at) {

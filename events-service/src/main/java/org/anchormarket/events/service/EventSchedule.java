@@ -122,6 +122,8 @@ public class EventSchedule {
         }
         e.cancelledAt = now;
         e.updatedAt = now;
+        // the event row first, then its registrations: the order a check-in takes them in (no deadlock)
+        em.flush();
         registrations.cancelAll(e, seats);
         return view(e, seats);
     }

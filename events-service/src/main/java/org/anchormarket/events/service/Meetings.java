@@ -154,8 +154,13 @@ public class Meetings {
         }
         Registration registration = Registration.current(eventId, organisation.supplierId)
                 .filter(r -> r.status == Registration.Status.CONFIRMED)
-                .orElseThrow(() -> new DomainException.Conflict("Meetings are for organisations with a confirmed "
-                        + "place at the event: register first (a waitlisted place is not enough)", null));
+                .orElseThrow(Meetings::noPlace);
+        // held until the meeting is stored: a cancellation of the place either comes before (and is seen here) or
+        // after (and cancels this meeting with the others)
+        em.refresh(registration, LockModeType.PESSIMISTIC_WRITE);
+        if (registration.status != Registration.Status.CONFIRMED) {
+            throw noPlace();
+        }
         Slot slot = Slot.<Slot>findByIdOptional(slotId).filter(s -> s.eventId.equals(eventId))
                 .orElseThrow(() -> DomainException.NotFound.matching("There is no such slot at this event", "slotId",
                         "is no slot of this event"));
@@ -314,6 +319,23 @@ public class Meetings {
             throw new DomainException.NotAllowed("Your anchor does not attend this event: its organisers can add it");
         }
         return caller.anchor();
+    }
+
+    private static DomainException noPlace() {
+        return new DomainException.Conflict("Meetings are for organisations with a confirmed place at the event: "
+                + "register first (a waitlisted place is not enough)", null);
+    }
+
+    /** A meeting, to its supplier, the table's anchor's buyers and admins. */
+    public MeetingView get(Caller caller, UUID eventId, UUID meetingId) {
+        Meeting m = Meeting.<Meeting>findByIdOptional(meetingId).filter(x -> x.eventId.equals(eventId))
+                .orElseThrow(() -> new DomainException.NotFound("Meeting " + meetingId));
+        boolean member = caller.supplier() && caller.subject() != null && KnownSupplier.ofMember(caller.subject())
+                .filter(s -> s.supplierId.equals(m.supplierId)).isPresent();
+        if (!member && !caller.actsFor(m.anchor)) {
+            throw new DomainException.NotAllowed("Only the meeting's supplier, the table's buyers and admins may see it");
+        }
+        return view(m);
     }
 
     private String anchorName(String anchor) {

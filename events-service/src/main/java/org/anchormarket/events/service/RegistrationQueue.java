@@ -33,8 +33,11 @@ import org.jboss.logging.Logger;
 public class RegistrationQueue {
 
     static final int BATCH = 100;
-    /** How long a request waits for its turn before it is told to look again (its registration may yet be taken). */
-    static final long WAIT_SECONDS = 120;
+    /**
+     * How long a request waits for its turn: then, if it is still in line, it leaves the line and is told that nothing
+     * was stored (429). Under the gateway's read timeout (30 s), so the door never gives up on a request still queued.
+     */
+    static final long WAIT_SECONDS = 25;
     private static final Logger LOG = Logger.getLogger(RegistrationQueue.class);
 
     private final Registrations registrations;
@@ -62,20 +65,30 @@ public class RegistrationQueue {
     /** Registers the organisation's people for the event, in their turn; the answer once it is taken (or refused). */
     public Registrations.View register(UUID eventId, Caller caller, KnownSupplier organisation, List<Attendee> people) {
         Registrations.Ticket ticket = registrations.ticket(eventId, caller, organisation, people);
+        registrations.requireEvent(eventId); // lines only for events that exist
         Waiting waiting = new Waiting(ticket, new CompletableFuture<>());
         Line line = lines.computeIfAbsent(eventId, id -> new Line());
         line.queue.add(waiting);
         schedule(eventId, line);
         try {
-            return waiting.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            try {
+                return waiting.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                if (line.queue.remove(waiting)) { // never taken: nothing stored, and it will not be
+                    throw new DomainException.TooMany("The event is very busy: your registration was not taken. "
+                            + "Try again in a few seconds", java.time.Duration.ofSeconds(5));
+                }
+                // in the batch being taken now: its answer is moments away
+                return waiting.result().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new DomainException.TooMany("The event is very busy and your registration is still waiting its "
-                    + "turn: look at your registrations in a minute before trying again", java.time.Duration.ofMinutes(1));
+            throw new IllegalStateException("A batch of registrations for event " + eventId + " is taking more than "
+                    + (2 * WAIT_SECONDS) + " s", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting to register", e);
@@ -125,8 +138,9 @@ public class RegistrationQueue {
                 }
             }
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).result().completeExceptionally(e);
+            if (batch.size() == 1 || unreachable(e)) {
+                // the database is not there: every ticket is told at once, none waits on a retry that would fail too
+                batch.forEach(w -> w.result().completeExceptionally(e));
                 return;
             }
             LOG.warnf("A batch of %d registrations for event %s failed (%s): taking each on its own", batch.size(),
@@ -135,6 +149,21 @@ public class RegistrationQueue {
                 take(eventId, List.of(w));
             }
         }
+    }
+
+    /** A failure to reach the database (no connection), as opposed to one ticket breaking a rule of the schema. */
+    private static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("Unable to acquire JDBC Connection")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @PreDestroy

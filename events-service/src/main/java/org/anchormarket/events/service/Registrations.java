@@ -64,6 +64,13 @@ public class Registrations {
     public record Outcome(View view, DomainException refusal) {
     }
 
+    /** 404 unless the event exists. */
+    public void requireEvent(UUID eventId) {
+        if (Event.findById(eventId) == null) {
+            throw new DomainException.NotFound("Event " + eventId);
+        }
+    }
+
     /** Checks what can be checked before a ticket waits its turn; returns it, with its people as kept. */
     public Ticket ticket(UUID eventId, Caller caller, KnownSupplier organisation, List<Attendee> asked) {
         List<Attendee> attendees = attendees(asked);
@@ -290,7 +297,6 @@ public class Registrations {
         Instant now = now();
         for (Registration w : Registration.waitlist(event.id)) {
             if (seats.seatsTaken + w.seats <= event.capacity) {
-                em.lock(w, LockModeType.PESSIMISTIC_WRITE);
                 w.status = Registration.Status.CONFIRMED;
                 w.confirmedAt = now;
                 seats.seatsTaken += w.seats;
@@ -306,8 +312,10 @@ public class Registrations {
     void cancelAll(Event event, EventSeats seats) {
         for (Registration r : Registration.<Registration>list("eventId = ?1 and status <> ?2", event.id,
                 Registration.Status.CANCELLED)) {
-            em.lock(r, LockModeType.PESSIMISTIC_WRITE);
-            giveUp(event, seats, r, true);
+            em.refresh(r, LockModeType.PESSIMISTIC_WRITE); // as it stands now (a check-in may have just committed)
+            if (r.status != Registration.Status.CANCELLED) {
+                giveUp(event, seats, r, true);
+            }
         }
     }
 
@@ -317,20 +325,25 @@ public class Registrations {
      */
     void forgetPeopleOf(UUID supplierId, String erasedName) {
         Instant now = now();
-        for (Registration r : ofSupplier(supplierId)) {
-            EventSeats seats = lockSeats(r.eventId);
+        // in the events' order, as every other change of seats: two erasures never wait on each other in a circle
+        List<Registration> theirs = Registration.list("supplierId = ?1 order by eventId, arrival", supplierId);
+        for (Registration r : theirs) {
             Event event = Event.findById(r.eventId);
-            em.lock(r, LockModeType.PESSIMISTIC_WRITE);
-            em.refresh(r);
+            boolean toCome = !event.ended(now);
+            EventSeats seats = toCome ? lockSeats(r.eventId) : null;
+            em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
             r.attendees = List.of();
             if (erasedName != null) {
                 r.organisationName = erasedName;
             }
-            if (r.status != Registration.Status.CANCELLED && !event.ended(now)) {
+            if (toCome && r.status != Registration.Status.CANCELLED) {
                 giveUp(event, seats, r, false);
                 promote(event, seats);
             }
         }
+        // what its people wrote or were told at meetings goes too
+        Meeting.update("organisationName = ?1, agenda = null, note = null where supplierId = ?2",
+                erasedName == null ? "Erased supplier" : erasedName, supplierId);
     }
 
     /** Records that a training session's attendee completed it. */

@@ -54,8 +54,9 @@ public class Schedules {
                 }
                 boolean waiting = r.status == Registration.Status.WAITLISTED;
                 entries.add(new Entry("registration-" + r.id + "@anchormarket", e.title + (waiting ? " (waitlisted)"
-                        : ""), describe(e, "Check-in code: " + r.checkInCode + (waiting ? ". You are on the waitlist."
-                                : "")), where(e), e.startsAt, e.endsAt, waiting));
+                        : ""), describe(e, !waiting, "Check-in code: " + r.checkInCode + (waiting
+                                ? ". You are on the waitlist." : "")), where(e, !waiting), e.startsAt, e.endsAt,
+                        waiting));
             }
             meetingEntries(meetings.heldBySupplier(organisation.supplierId), events, since, entries, true);
         } else if (caller.buyer()) {
@@ -68,8 +69,8 @@ public class Schedules {
             Map<UUID, Event> events = new HashMap<>();
             for (Event e : attending) {
                 events.put(e.id, e);
-                entries.add(new Entry("event-" + e.id + "@anchormarket", e.title, describe(e, null), where(e),
-                        e.startsAt, e.endsAt, false));
+                entries.add(new Entry("event-" + e.id + "@anchormarket", e.title, describe(e, true, null),
+                        where(e, true), e.startsAt, e.endsAt, false));
             }
             meetingEntries(meetings.heldByAnchor(caller.anchor()), events, since, entries, false);
         } else {
@@ -92,7 +93,7 @@ public class Schedules {
             boolean asked = m.status == Meeting.Status.REQUESTED;
             String with = forSupplier ? view.host() + " (" + view.anchorName() + ")" : m.organisationName;
             entries.add(new Entry("meeting-" + m.id + "@anchormarket", "Meeting: " + with + (asked ? " (asked)" : ""),
-                    "1:1 meeting at " + e.title + (m.agenda == null ? "" : ". Agenda: " + m.agenda), where(e),
+                    "1:1 meeting at " + e.title + (m.agenda == null ? "" : ". Agenda: " + m.agenda), where(e, true),
                     m.startsAt, m.endsAt, asked));
         }
     }
@@ -105,19 +106,20 @@ public class Schedules {
         return byId;
     }
 
-    private static String where(Event e) {
+    /** Where it is; {@code joinLink}: whether the reader may have the link to join online. */
+    private static String where(Event e, boolean joinLink) {
         if (e.venue == null) {
-            return e.onlineUrl;
+            return joinLink ? e.onlineUrl : "Online";
         }
         return e.town == null || e.venue.contains(e.town) ? e.venue : e.venue + ", " + e.town;
     }
 
-    private static String describe(Event e, String extra) {
+    private static String describe(Event e, boolean joinLink, String extra) {
         StringBuilder s = new StringBuilder();
         if (e.description != null) {
             s.append(e.description);
         }
-        if (e.onlineUrl != null) {
+        if (e.onlineUrl != null && joinLink) {
             s.append(s.isEmpty() ? "" : "\n\n").append("Join online: ").append(e.onlineUrl);
         }
         if (extra != null) {

@@ -15,8 +15,8 @@ import org.anchormarket.events.domain.KnownSupplier;
 
 /**
  * Which buyers a supplier should meet at an event: every attending anchor, ranked by how near its open tenders' and
- * plans' CPV codes come to the supplier's (the same code 4, class 3, group 2, division 1; each work counts once, by
- * its nearest code).
+ * plans' CPV codes come to the supplier's (the same code or category 4, class 3, group 2, division 1: the CPV 2008
+ * tree's 5, 4, 3 and 2 leading digits; each work counts once, by its nearest code).
  */
 @ApplicationScoped
 public class Suggestions {
@@ -26,11 +26,14 @@ public class Suggestions {
     private final SupplierDirectory suppliers;
     private final AnchorWorks works;
     private final Meetings meetings;
+    private final java.time.Clock clock;
+    private static final java.time.ZoneId LONDON = java.time.ZoneId.of("Europe/London");
 
-    Suggestions(SupplierDirectory suppliers, AnchorWorks works, Meetings meetings) {
+    Suggestions(SupplierDirectory suppliers, AnchorWorks works, Meetings meetings, java.time.Clock clock) {
         this.suppliers = suppliers;
         this.works = works;
         this.meetings = meetings;
+        this.clock = clock;
     }
 
     public record Match(AnchorWork work, String cpvCode, int score) {
@@ -45,7 +48,7 @@ public class Suggestions {
                 .orElseThrow(() -> new DomainException.NotFound("Event " + eventId));
         List<String> anchors = List.of(event.anchors);
         Map<String, List<Match>> matches = new HashMap<>();
-        for (AnchorWork work : works.openOf(anchors)) {
+        for (AnchorWork work : works.openOf(anchors, java.time.LocalDate.ofInstant(clock.instant(), LONDON))) {
             Match best = null;
             for (String code : work.cpvCodes) {
                 int score = 0;
@@ -78,19 +81,17 @@ public class Suggestions {
         return ranked;
     }
 
-    /** How near two CPV codes are: 4 the same code, 3 the same class, 2 group, 1 division, 0 none. */
+    /** How near two CPV codes are: 4 the same code or category, 3 the same class, 2 group, 1 division, 0 none. */
     static int nearness(String a, String b) {
         String x = digits(a);
         String y = digits(b);
         if (x.length() < 8 || y.length() < 8) {
             return 0;
         }
-        if (x.equals(y)) {
-            return 4;
-        }
-        // CPV codes are hierarchical with trailing zeros: 45210000 is a group's code, 45000000 a division's
-        int[] levels = { 5, 3, 2 };
-        int[] scores = { 3, 2, 1 };
+        // CPV codes are a tree by leading digits: XX000000 a division, XXX00000 a group, XXXX0000 a class,
+        // XXXXX000 a category; the same category (or code) counts as the same work
+        int[] levels = { 5, 4, 3, 2 };
+        int[] scores = { 4, 3, 2, 1 };
         for (int i = 0; i < levels.length; i++) {
             if (x.regionMatches(0, y, 0, levels[i])) {
                 return scores[i];

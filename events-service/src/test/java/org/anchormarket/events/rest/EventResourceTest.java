@@ -70,6 +70,30 @@ class EventResourceTest {
     }
 
     @Test
+    void shouldGiveAWebinarsJoinLinkOnlyToItsOrganisersAndConfirmedRegistrants() {
+        Instant start = inDays(7);
+        String id = given().auth().oauth2(Tokens.of("buyer1")).contentType(ContentType.JSON).body("""
+                {"title": "Webinar %s", "kind": "WEBINAR", "startsAt": "%s", "endsAt": "%s", "capacity": 1,
+                 "seatsPerOrganisation": 1, "onlineUrl": "https://meet.example.org/anchor-webinar"}"""
+                .formatted(System.nanoTime(), start, start.plus(1, ChronoUnit.HOURS))).when().post("/api/events")
+                .then().statusCode(201).body("onlineUrl", equalTo("https://meet.example.org/anchor-webinar"))
+                .extract().path("id");
+        given().when().get("/api/events/" + id).then().statusCode(200).body("onlineUrl", nullValue());
+        given().when().get("/api/events?kind=WEBINAR&size=100").then().body("items.find { it.id == '" + id
+                + "' }.onlineUrl", nullValue());
+        var first = Parties.supplier("First Online Ltd");
+        var second = Parties.supplier("Second Online Ltd");
+        org.anchormarket.events.support.EventCalls.register(first.token(), id, "Fay First").statusCode(201);
+        org.anchormarket.events.support.EventCalls.register(second.token(), id, "Sid Second").statusCode(201)
+                .body("status", equalTo("WAITLISTED"));
+        given().auth().oauth2(first.token()).when().get("/api/events/" + id).then()
+                .body("onlineUrl", equalTo("https://meet.example.org/anchor-webinar"));
+        given().auth().oauth2(second.token()).when().get("/api/events/" + id).then().body("onlineUrl", nullValue());
+        given().auth().oauth2(Tokens.of("buyer1")).when().get("/api/events/" + id).then()
+                .body("onlineUrl", equalTo("https://meet.example.org/anchor-webinar"));
+    }
+
+    @Test
     void shouldRefuseWhoMayNotSchedule() {
         String body = draft("Refused " + System.nanoTime(), inDays(10), 20);
         given().contentType(ContentType.JSON).body(body).when().post("/api/events").then().statusCode(401);

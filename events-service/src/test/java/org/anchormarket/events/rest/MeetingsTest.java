@@ -187,8 +187,10 @@ class MeetingsTest {
                                 List.of(nhsTender, councilPlan, councilMeals)) == 3));
         given().auth().oauth2(supplier.token()).when().get("/api/events/" + event + "/suggestions").then()
                 .statusCode(200).body("anchor", equalTo(List.of("wwl-nhs", "wigan-council")))
-                .body("[0].score", equalTo(2)).body("[0].matches[0].title", equalTo("New outpatients wing"))
+                .body("[0].score", equalTo(3)).body("[0].matches[0].title", equalTo("New outpatients wing"))
                 .body("[1].score", equalTo(1)).body("[1].matches.title", equalTo(List.of("Site clearance")));
+        given().auth().oauth2(supplier.token()).when().get("/api/events/" + event + "/meetings/" + UUID.randomUUID())
+                .then().statusCode(404);
         // the plan tendered and the tender closed: neither counts any more
         UUID tendered = UUID.randomUUID();
         tenderMessage(tendered, org.anchormarket.contracts.messaging.Topics.EventTypes.TENDER_PUBLISHED, """

@@ -297,5 +297,6 @@ class RegistrationTest {
                 TopicRecords.keyAndType(event, Topics.EventTypes.REGISTRATION_CANCELLED)
                         .and(r -> r.value().contains(rb)), Duration.ofSeconds(30));
         assertTrue(cancelled.value().contains("\"eventCancelled\":true"), cancelled.value());
+        assertTrue(cancelled.value().contains("\"reason\":\"The venue flooded\""), cancelled.value());
     }
 }

@@ -10,8 +10,9 @@ class SuggestionsNearnessTest {
     @Test
     void shouldScoreTheSameCodeClassGroupAndDivisionDownToNothing() {
         assertEquals(4, Suggestions.nearness("45233222", "45233222-1"));
-        assertEquals(3, Suggestions.nearness("45233222", "45233100"));
-        assertEquals(2, Suggestions.nearness("45233222", "45210000"));
+        assertEquals(4, Suggestions.nearness("45233222", "45233100")); // the same category (45233)
+        assertEquals(3, Suggestions.nearness("45233222", "45231000")); // the same class (4523)
+        assertEquals(2, Suggestions.nearness("45233222", "45210000")); // the same group (452)
         assertEquals(1, Suggestions.nearness("45233222", "45000000"));
         assertEquals(0, Suggestions.nearness("45233222", "55520000"));
         assertEquals(0, Suggestions.nearness("452", "45233222"));

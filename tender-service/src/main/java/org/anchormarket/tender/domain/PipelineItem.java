@@ -45,4 +45,8 @@ public class PipelineItem extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Announced on anchor.tenders (PipelineItemAnnounced). */
+    @Column(nullable = false)
+    public boolean announced;
 }

@@ -86,6 +86,7 @@ public class Pipeline {
         item.expectedPublication = plan.expectedPublication();
         item.createdBy = caller.actor();
         item.createdAt = clock.instant();
+        item.announced = true;
         item.persist();
         messages.pipelineItemAnnounced(item);
         return item;
@@ -172,6 +173,20 @@ public class Pipeline {
                 .setParameter(1, itemId).setParameter(2, tenderId).executeUpdate();
         if (updated == 0) {
             throw new DomainException.Conflict("The plan was tendered already by another tender", "pipelineItemId");
+        }
+    }
+
+    /** Plans made before they were announced (none after the first start of this version) are announced once. */
+    @Transactional
+    void announceAtStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent start) {
+        // a plan already tendered is no longer to come: its announcement would only mislead
+        em.createQuery("update PipelineItem set announced = true where announced = false and tenderId is not null")
+                .executeUpdate();
+        List<PipelineItem> unannounced = em.createQuery("from PipelineItem where announced = false order by createdAt",
+                PipelineItem.class).setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (PipelineItem item : unannounced) {
+            messages.pipelineItemAnnounced(item);
+            item.announced = true;
         }
     }
 
