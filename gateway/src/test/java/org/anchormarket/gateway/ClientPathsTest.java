@@ -33,7 +33,7 @@ class ClientPathsTest {
     private static final Map<Class<?>, String> SPECS = Map.of(
             TendersClient.class, "tender", ClarificationsClient.class, "tender", AnchorsClient.class, "tender",
             SupplierClient.class, "supplier", PayeesClient.class, "analytics", SpendReportsClient.class, "analytics",
-            SpendUploadsClient.class, "analytics");
+            SpendUploadsClient.class, "analytics", org.anchormarket.gateway.client.EventsClient.class, "events");
 
     @Test
     void shouldCallOnlyPathsTheServicesHave() throws IOException {

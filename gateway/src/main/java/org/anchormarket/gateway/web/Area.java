@@ -23,7 +23,10 @@ public enum Area {
     TENDER_MANAGEMENT("/app/tenders/new", "Create a tender", false, Set.of("buyer", "admin")),
     BIDDING("/app/bids", "Your bids", true, Set.of("supplier")),
     PIPELINE("/app/pipeline", "Pipeline", true, Set.of()),
-    NOTIFICATIONS("/app/notifications", "Notifications", true, Set.of("supplier"));
+    NOTIFICATIONS("/app/notifications", "Notifications", true, Set.of("supplier")),
+    EVENTS("/app/events", "Events", true, Set.of()),
+    EVENT_BOOKING("/app/events/mine", "Your events", true, Set.of("supplier")),
+    EVENT_MANAGEMENT("/app/events/new", "Create an event", false, Set.of("buyer", "admin"));
 
     private final String path;
     private final String label;

@@ -94,7 +94,39 @@ public final class Labels {
                     org.anchormarket.contracts.tender.model.Notification.KindEnum.TENDER_CANCELLED,
                     "Tender cancelled");
 
+    static final Map<org.anchormarket.contracts.events.model.EventKind, String> EVENT_KINDS = Map.of(
+            org.anchormarket.contracts.events.model.EventKind.MEET_THE_BUYER, "Meet the buyer",
+            org.anchormarket.contracts.events.model.EventKind.TRAINING, "Procurement training",
+            org.anchormarket.contracts.events.model.EventKind.WEBINAR, "Webinar");
+
+    static final Map<org.anchormarket.contracts.events.model.RegistrationStatus, String> REGISTRATION_STATUSES =
+            Map.of(org.anchormarket.contracts.events.model.RegistrationStatus.CONFIRMED, "Place confirmed",
+                    org.anchormarket.contracts.events.model.RegistrationStatus.WAITLISTED, "On the waitlist",
+                    org.anchormarket.contracts.events.model.RegistrationStatus.CANCELLED, "Cancelled");
+
+    static final Map<org.anchormarket.contracts.events.model.MeetingStatus, String> MEETING_STATUSES = Map.of(
+            org.anchormarket.contracts.events.model.MeetingStatus.REQUESTED, "Asked for: waiting for the buyer",
+            org.anchormarket.contracts.events.model.MeetingStatus.ACCEPTED, "Accepted",
+            org.anchormarket.contracts.events.model.MeetingStatus.DECLINED, "Declined",
+            org.anchormarket.contracts.events.model.MeetingStatus.CANCELLED, "Cancelled");
+
     private Labels() {
+    }
+
+    public static String label(org.anchormarket.contracts.events.model.EventKind value) {
+        return EVENT_KINDS.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.events.model.RegistrationStatus value) {
+        return REGISTRATION_STATUSES.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.events.model.MeetingStatus value) {
+        return MEETING_STATUSES.getOrDefault(value, String.valueOf(value));
+    }
+
+    public static String label(org.anchormarket.contracts.events.model.Attendance value) {
+        return value == org.anchormarket.contracts.events.model.Attendance.ATTENDED ? "Came" : "Did not come";
     }
 
     public static String label(org.anchormarket.contracts.tender.model.ContractType value) {

@@ -28,6 +28,10 @@ class LabelsTest {
         check(org.anchormarket.contracts.tender.model.Procedure.values(), Labels.PROCEDURES, missing);
         check(org.anchormarket.contracts.tender.model.Reservation.values(), Labels.RESERVATIONS, missing);
         check(org.anchormarket.contracts.tender.model.TenderStatus.values(), Labels.TENDER_STATUSES, missing);
+        check(org.anchormarket.contracts.events.model.EventKind.values(), Labels.EVENT_KINDS, missing);
+        check(org.anchormarket.contracts.events.model.RegistrationStatus.values(), Labels.REGISTRATION_STATUSES,
+                missing);
+        check(org.anchormarket.contracts.events.model.MeetingStatus.values(), Labels.MEETING_STATUSES, missing);
         check(org.anchormarket.contracts.tender.model.BidOutcome.values(), Labels.BID_OUTCOMES, missing);
         check(org.anchormarket.contracts.tender.model.Notification.KindEnum.values(), Labels.NOTIFICATION_KINDS,
                 missing);

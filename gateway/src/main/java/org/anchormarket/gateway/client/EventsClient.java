@@ -1,0 +1,33 @@
+package org.anchormarket.gateway.client;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.anchormarket.contracts.events.api.EventsApi;
+import org.anchormarket.contracts.events.api.MeetingsApi;
+import org.anchormarket.contracts.events.api.RegistrationsApi;
+import org.anchormarket.contracts.events.api.ScheduleApi;
+import org.anchormarket.gateway.web.ServiceRefusals;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * events-service's events, registrations, meetings and schedule (the generated interfaces), called with the
+ * signed-in user's access token; its refusals arrive as {@link org.anchormarket.gateway.web.ServiceRefusal}s.
+ */
+@Path("")
+@RegisterRestClient(configKey = "events")
+@RegisterProvider(ServiceRefusals.class)
+@AccessToken
+public interface EventsClient extends EventsApi, RegistrationsApi, MeetingsApi, ScheduleApi {
+
+    /** {@code listRegistrations} as the attendance list (CSV), as the service wrote it, to pass on. */
+    @GET
+    @Path("/api/events/{id}/registrations")
+    @Produces("text/csv")
+    Response attendanceList(@PathParam("id") UUID id);
+}
