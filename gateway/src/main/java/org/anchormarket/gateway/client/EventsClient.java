@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.anchormarket.contracts.events.api.EventsApi;
 import org.anchormarket.contracts.events.api.MeetingsApi;
 import org.anchormarket.contracts.events.api.RegistrationsApi;
-import org.anchormarket.contracts.events.api.ScheduleApi;
 import org.anchormarket.gateway.web.ServiceRefusals;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -23,11 +22,21 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "events")
 @RegisterProvider(ServiceRefusals.class)
 @AccessToken
-public interface EventsClient extends EventsApi, RegistrationsApi, MeetingsApi, ScheduleApi {
+public interface EventsClient extends EventsApi, RegistrationsApi, MeetingsApi {
 
     /** {@code listRegistrations} as the attendance list (CSV), as the service wrote it, to pass on. */
     @GET
     @Path("/api/events/{id}/registrations")
     @Produces("text/csv")
     Response attendanceList(@PathParam("id") UUID id);
+
+    /**
+     * {@code getSchedule}, the signed-in user's calendar. Not inherited from the generated {@code ScheduleApi}: an
+     * interface of one operation keeps its path on the interface, which this client's own path replaces, so the call
+     * went to the service's root (404).
+     */
+    @GET
+    @Path("/api/events/schedule.ics")
+    @Produces({"text/calendar", "application/problem+json"})
+    String schedule();
 }

@@ -71,7 +71,7 @@ public class EventsPage {
     @Path("schedule.ics")
     @Produces("text/calendar")
     public Response schedule() {
-        return Response.ok(events.getSchedule(), "text/calendar; charset=utf-8")
+        return Response.ok(events.schedule(), "text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"anchor-market-events.ics\"").build();
     }
 }
