@@ -330,6 +330,78 @@ class BrowserJourneysIT {
     }
 
     /** A small real PDF to upload, in a folder of the journey's own. */
+    @Test
+    @Order(9)
+    void aBuyerRunsAMeetTheBuyerEventWhileALocalBusinessRegistersAndBooksAMeeting() {
+        String title = "Meet the buyers: grounds and gardens " + Long.toString(System.nanoTime(), 36);
+        // today, in two hours (check-in opens on the day); a table of three 20-minute slots from its start
+        java.time.Instant start = java.time.Instant.now().plus(2, java.time.temporal.ChronoUnit.HOURS)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        String eventUrl;
+        try (Browser buyer = Browser.open("buyer-event")) {
+            signIn(buyer, "buyer1", "buyer1");
+            buyer.press("Events");
+            buyer.press("Create an event");
+            buyer.type("title", title).type("venue", "Haigh Woodland Park").type("town", "Wigan")
+                    .type("startsAt", "yesterday").type("endsAt", UK_TIME.format(start.plusSeconds(3 * 3600)))
+                    .type("capacity", "40").type("seatsPerOrganisation", "2").type("cpvCodes", "77310000");
+            buyer.press("Create the event");
+            assertTrue(buyer.find(".govuk-error-summary").isDisplayed(), "the unreadable start is named first");
+            assertEquals("Haigh Woodland Park", buyer.find("#venue").getAttribute("value"), "what was typed is kept");
+            buyer.type("startsAt", UK_TIME.format(start));
+            buyer.press("Create the event");
+            assertTrue(buyer.text().contains("The event is published"), buyer.text());
+            eventUrl = buyer.driver().getCurrentUrl().replaceAll("\\?.*", "");
+            buyer.type("table-host", "Parks team").type("table-startsAt", UK_TIME.format(start))
+                    .type("table-endsAt", UK_TIME.format(start.plusSeconds(3600))).type("table-slotMinutes", "20");
+            buyer.press("Open the table");
+            assertTrue(buyer.text().contains("Your table is open"), buyer.text());
+        }
+        String code;
+        try (Browser business = Browser.open("business-event")) {
+            signIn(business, BUSINESS_USER, "Secret-" + BUSINESS_USER);
+            business.press("Events");
+            business.driver().findElement(By.partialLinkText(title)).click();
+            business.checked();
+            business.type("register-name1", "Hannah Hedges").type("register-email1", "not an address");
+            business.press("Register");
+            assertTrue(business.find(".govuk-error-summary").isDisplayed(), business.text());
+            business.type("register-email1", BUSINESS_USER + "@hedges.example");
+            business.press("Register");
+            assertTrue(business.text().contains("Your place is confirmed"), business.text());
+            code = business.find(".govuk-panel__body strong").getText();
+            assertTrue(code.matches("[A-Z2-9]{8}"), code);
+            business.find("#meeting-slotId").click();
+            business.type("meeting-agenda", "Hedge and verge maintenance across the parks");
+            business.press("Ask for the meeting");
+            assertTrue(business.text().contains("Your meeting request is sent"), business.text());
+            assertTrue(business.text().contains("Asked for: waiting for the buyer"), business.text());
+            business.press("Your events");
+            assertTrue(business.text().contains(title) && business.text().contains(code), business.text());
+            business.driver().findElement(By.partialLinkText("Download your calendar")).click();
+            String ics = readString(business.downloaded("anchor-market-events.ics"));
+            assertTrue(ics.contains("BEGIN:VCALENDAR") && ics.contains("TZID=Europe/London"), ics);
+            assertTrue(ics.contains("Meeting: Parks team"), ics);
+        }
+        try (Browser buyer = Browser.open("buyer-check-in")) {
+            signIn(buyer, "buyer1", "buyer1");
+            buyer.go(eventUrl);
+            buyer.press("Accept the meeting with " + BUSINESS);
+            assertTrue(buyer.text().contains("The supplier is told of your decision"), buyer.text());
+            assertTrue(buyer.text().contains("Accepted"), buyer.text());
+            buyer.press("Registrations, the waitlist and check-in on the day");
+            buyer.type("check-checkInCode", "ZZZZ2222");
+            buyer.press("Check in");
+            assertTrue(buyer.find(".govuk-error-summary").getText().toLowerCase().contains("code"),
+                    buyer.find(".govuk-error-summary").getText());
+            buyer.type("check-checkInCode", code.toLowerCase());
+            buyer.press("Check in");
+            assertTrue(buyer.text().contains("Checked in"), buyer.text());
+            assertTrue(buyer.text().contains(BUSINESS + ": Hannah Hedges"), buyer.text());
+            assertTrue(buyer.text().contains("Came"), buyer.text());
+        }
+    }
+
     private static Path pdf(String name, String text) {
         try {
             Path dir = Files.createTempDirectory("journey-files");
