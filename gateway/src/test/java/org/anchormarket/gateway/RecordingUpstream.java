@@ -23,6 +23,8 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
     }
 
     static final AtomicReference<Seen> LAST = new AtomicReference<>();
+    /** Every request taken whole, in the order their handling ended (a test's own among late ones of others). */
+    static final java.util.concurrent.ConcurrentLinkedQueue<Seen> ALL = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final ThreadLocal<Long> BODY_LENGTH = ThreadLocal.withInitial(() -> 0L);
 
     /** The body's first 64 KiB as text; its whole length is counted as it streams by (BODY_LENGTH). */
@@ -66,14 +68,16 @@ public class RecordingUpstream implements QuarkusTestResourceLifecycleManager {
                     Thread.currentThread().interrupt();
                 }
             }
-            LAST.set(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+            Seen seen = new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Host"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"),
                     exchange.getRequestHeaders().getFirst("X-Forwarded-Prefix"),
                     exchange.getRemoteAddress().getAddress().getHostAddress(),
                     exchange.getRequestHeaders().getFirst("X-Request-Id"),
-                    head(exchange), BODY_LENGTH.get(), String.join(",", exchange.getRequestHeaders().getOrDefault("traceparent", java.util.List.of()))));
+                    head(exchange), BODY_LENGTH.get(), String.join(",", exchange.getRequestHeaders().getOrDefault("traceparent", java.util.List.of())));
+            LAST.set(seen);
+            ALL.add(seen);
             byte[] body = "{\"upstream\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(418, body.length);
