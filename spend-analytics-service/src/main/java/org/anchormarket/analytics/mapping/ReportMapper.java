@@ -59,7 +59,7 @@ public final class ReportMapper {
                 .stages(f.stages().stream().map(s -> new FunnelStage()
                         .stage(FunnelStage.StageEnum.fromValue(s.stage())).label(s.label()).available(s.available())
                         .organisations(s.organisations()).localOrganisations(s.local())
-                        .vcfseOrganisations(s.vcfse())).toList());
+                        .vcfseOrganisations(s.vcfse()).attendedOrganisations(s.attended())).toList());
     }
 
     public static LocalSpendReport toApi(LocalSpendReports.LocalSpend r) {

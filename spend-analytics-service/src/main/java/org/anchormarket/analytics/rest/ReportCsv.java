@@ -106,10 +106,10 @@ public class ReportCsv implements MessageBodyWriter<Object> {
             }
         } else if (report instanceof Funnel f) {
             csv.printRecord("stage", "label", "available", "organisations", "localOrganisations",
-                    "vcfseOrganisations");
+                    "vcfseOrganisations", "attendedOrganisations");
             for (var s : f.getStages()) {
                 csv.printRecord(s.getStage(), s.getLabel(), s.getAvailable(), s.getOrganisations(),
-                        s.getLocalOrganisations(), s.getVcfseOrganisations());
+                        s.getLocalOrganisations(), s.getVcfseOrganisations(), s.getAttendedOrganisations());
             }
         } else {
             throw new IllegalArgumentException("Not a report: " + report.getClass());

@@ -41,8 +41,12 @@ public class SupplierReports {
     public record Leakage(Scope scope, List<LeakingCategory> items) {
     }
 
-    /** A funnel stage; {@code organisations} null while the stage is not counted yet. */
-    public record Stage(String stage, String label, boolean available, Long organisations, Long local, Long vcfse) {
+    /**
+     * A funnel stage; {@code organisations} null while the stage is not counted yet. {@code attended}: how many of its
+     * organisations came to an event of the anchors in scope in the period (the attendees followed through).
+     */
+    public record Stage(String stage, String label, boolean available, Long organisations, Long local, Long vcfse,
+            Long attended) {
     }
 
     public record Funnel(Scope scope, List<Stage> stages) {
@@ -324,18 +328,15 @@ public class SupplierReports {
     }
 
     /**
-     * The organisations in {@code table} (tender_bidder or awarded_contract) whose {@code at} falls in the period (in
-     * Europe/London) for the anchors in scope, with how many are local and VCFSE as they stand now.
+     * The organisations in {@code table} (tender_bidder, awarded_contract, event_attendance) whose {@code at} falls in
+     * the period (in Europe/London) for the anchors in scope.
      */
-    private static Stage organisations(Connection c, String stage, String label, String table, String at,
-            Scope scope) throws SQLException {
+    private static UUID[] inScope(Connection c, String table, String at, Scope scope) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("""
-                select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'), count(*) filter (where c.vcfse)
-                from (select distinct supplier_id from %1$s
-                      where (cardinality(?::text[]) = 0 or anchor_id = any(?))
-                        and (?::date is null or (%2$s at time zone 'Europe/London')::date >= ?)
-                        and (?::date is null or (%2$s at time zone 'Europe/London')::date <= ?)) o
-                %3$s""".formatted(table, at, NOW.formatted("o.supplier_id")))) {
+                select distinct supplier_id from %1$s
+                where (cardinality(?::text[]) = 0 or anchor_id = any(?))
+                  and (?::date is null or (%2$s at time zone 'Europe/London')::date >= ?)
+                  and (?::date is null or (%2$s at time zone 'Europe/London')::date <= ?)""".formatted(table, at))) {
             java.sql.Array anchors = c.createArrayOf("text", scope.anchors().toArray());
             q.setArray(1, anchors);
             q.setArray(2, anchors);
@@ -343,48 +344,68 @@ public class SupplierReports {
             q.setObject(4, scope.from());
             q.setObject(5, scope.to());
             q.setObject(6, scope.to());
+            List<UUID> ids = new ArrayList<>();
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return ids.toArray(UUID[]::new);
+        }
+    }
+
+    /** A stage of these organisations, with how many are local and VCFSE as they stand now, and how many attended. */
+    private static Stage stage(Connection c, String stage, String label, UUID[] organisations, UUID[] attendees)
+            throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'), count(*) filter (where c.vcfse),
+                       count(*) filter (where o.supplier_id = any(?))
+                from unnest(?::uuid[]) o(supplier_id) %s""".formatted(NOW.formatted("o.supplier_id")))) {
+            q.setArray(1, c.createArrayOf("uuid", attendees));
+            q.setArray(2, c.createArrayOf("uuid", organisations));
             try (ResultSet row = q.executeQuery()) {
                 row.next();
-                return new Stage(stage, label, true, row.getLong(1), row.getLong(2), row.getLong(3));
+                return new Stage(stage, label, true, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
             }
         }
     }
 
-    /** Registered, bid, won and paid now; attended once events publish it. */
+    /**
+     * Registered (now), attended (came to an event: checked in), bid, won and paid in the period for the anchors in
+     * scope; each stage says how many of its organisations attended.
+     */
     public Funnel funnel(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = SpendCube.oneSnapshot(db);
                     PreparedStatement registered = c.prepareStatement("""
-                            select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'),
-                                   count(*) filter (where c.vcfse)
-                            from known_supplier s %s where s.erased_at is null""".formatted(
-                            NOW.formatted("s.supplier_id")));
+                            select coalesce(array_agg(supplier_id), '{}') from known_supplier where erased_at is null""");
                     PreparedStatement paid = c.prepareStatement("""
-                            select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'),
-                                   count(*) filter (where c.vcfse)
-                            from known_supplier s %s where s.num = any(?)""".formatted(
-                            NOW.formatted("s.supplier_id")))) {
+                            select coalesce(array_agg(supplier_id), '{}') from known_supplier where num = any(?)""")) {
+                UUID[] attendees = inScope(c,
+                        "(select supplier_id, anchor_id, recorded_at from event_attendance where attended) a",
+                        "recorded_at", scope);
                 List<Stage> stages = new ArrayList<>();
-                try (ResultSet row = registered.executeQuery()) {
-                    row.next();
-                    stages.add(new Stage("REGISTERED", "Registered on Anchor Market", true, row.getLong(1),
-                            row.getLong(2), row.getLong(3)));
-                }
-                stages.add(new Stage("ATTENDED", "Attended a meet-the-buyer event or training", false, null, null,
-                        null));
-                stages.add(organisations(c, "BID", "Bid for a tender", "tender_bidder", "closed_at", scope));
-                stages.add(organisations(c, "WON", "Won a contract", "awarded_contract", "awarded_at", scope));
+                stages.add(stage(c, "REGISTERED", "Registered on Anchor Market", ids(registered), attendees));
+                stages.add(stage(c, "ATTENDED", "Came to a meet-the-buyer event, training or webinar", attendees,
+                        attendees));
+                stages.add(stage(c, "BID", "Bid for a tender", inScope(c, "tender_bidder", "closed_at", scope),
+                        attendees));
+                stages.add(stage(c, "WON", "Won a contract", inScope(c, "awarded_contract", "awarded_at", scope),
+                        attendees));
                 paid.setArray(1, c.createArrayOf("int4", paidSuppliers(c, scope)));
-                try (ResultSet row = paid.executeQuery()) {
-                    row.next();
-                    stages.add(new Stage("PAID", "Paid by an anchor", true, row.getLong(1), row.getLong(2),
-                            row.getLong(3)));
-                }
+                stages.add(stage(c, "PAID", "Paid by an anchor", ids(paid), attendees));
                 return new Funnel(scope, stages);
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
+    }
+
+    private static UUID[] ids(PreparedStatement arrayQuery) throws SQLException {
+        try (ResultSet row = arrayQuery.executeQuery()) {
+            row.next();
+            return (UUID[]) row.getArray(1).getArray();
+        }
     }
 }

@@ -302,7 +302,9 @@ class LocalSpendReportTest {
         assertEquals(java.util.List.of("REGISTERED", "ATTENDED", "BID", "WON", "PAID"), funnel.getList("stages.stage"));
         assertEquals(2, funnel.getInt("stages[4].organisations"), "the bakery and the steel firm were paid");
         assertEquals(1, funnel.getInt("stages[4].localOrganisations"));
-        assertEquals(false, funnel.getBoolean("stages[1].available"));
+        assertEquals(true, funnel.getBoolean("stages[1].available"));
+        assertEquals(0, funnel.getInt("stages[1].organisations"), "nobody came to an event of this anchor");
+        assertEquals(0, funnel.getInt("stages[4].attendedOrganisations"));
     }
 
     private static void upload(String anchor, String file) {
