@@ -335,8 +335,9 @@ public class SupplierReports {
         try (PreparedStatement q = c.prepareStatement("""
                 select distinct supplier_id from %1$s
                 where (cardinality(?::text[]) = 0 or anchor_id = any(?))
-                  and (?::date is null or (%2$s at time zone 'Europe/London')::date >= ?)
-                  and (?::date is null or (%2$s at time zone 'Europe/London')::date <= ?)""".formatted(table, at))) {
+                  and (?::date is null or %2$s >= (?::date)::timestamp at time zone 'Europe/London')
+                  and (?::date is null or %2$s < ((?::date) + 1)::timestamp at time zone 'Europe/London')"""
+                .formatted(table, at))) {
             java.sql.Array anchors = c.createArrayOf("text", scope.anchors().toArray());
             q.setArray(1, anchors);
             q.setArray(2, anchors);
@@ -354,20 +355,41 @@ public class SupplierReports {
         }
     }
 
-    /** A stage of these organisations, with how many are local and VCFSE as they stand now, and how many attended. */
-    private static Stage stage(Connection c, String stage, String label, UUID[] organisations, UUID[] attendees)
-            throws SQLException {
+    /**
+     * A stage of the organisations in {@code source} (aliased {@code o}, with {@code supplier_id}; its parameters set
+     * by {@code sourceParameters} from the first): how many, how many are local and VCFSE
+     * as they stand now, and how many attended (a hash join with the attendees, not a search of their array per row).
+     */
+    private static Stage stage(Connection c, String stage, String label, String source,
+            SourceParameters sourceParameters, UUID[] attendees) throws SQLException {
         try (PreparedStatement q = c.prepareStatement("""
                 select count(*), count(*) filter (where c.locality = 'IN_BOROUGH'), count(*) filter (where c.vcfse),
-                       count(*) filter (where o.supplier_id = any(?))
-                from unnest(?::uuid[]) o(supplier_id) %s""".formatted(NOW.formatted("o.supplier_id")))) {
-            q.setArray(1, c.createArrayOf("uuid", attendees));
-            q.setArray(2, c.createArrayOf("uuid", organisations));
+                       count(a.supplier_id)
+                from %s
+                %s
+                left join (select distinct unnest(?::uuid[]) as supplier_id) a on a.supplier_id = o.supplier_id"""
+                .formatted(source, NOW.formatted("o.supplier_id")))) {
+            int next = sourceParameters.set(q);
+            q.setArray(next, c.createArrayOf("uuid", attendees));
             try (ResultSet row = q.executeQuery()) {
                 row.next();
                 return new Stage(stage, label, true, row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4));
             }
         }
+    }
+
+    /** Sets a stage's source parameters; returns the index of the next. */
+    private interface SourceParameters {
+        int set(PreparedStatement q) throws SQLException;
+    }
+
+    /** A stage of these organisations. */
+    private static Stage stage(Connection c, String stage, String label, UUID[] organisations, UUID[] attendees)
+            throws SQLException {
+        return stage(c, stage, label, "unnest(?::uuid[]) o(supplier_id)", q -> {
+            q.setArray(1, c.createArrayOf("uuid", organisations));
+            return 2;
+        }, attendees);
     }
 
     /**
@@ -377,35 +399,29 @@ public class SupplierReports {
     public Funnel funnel(SpendUploads.Caller caller, LocalDate from, LocalDate to, List<String> anchors) {
         Scope scope = scope(caller, from, to, anchors);
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection c = SpendCube.oneSnapshot(db);
-                    PreparedStatement registered = c.prepareStatement("""
-                            select coalesce(array_agg(supplier_id), '{}') from known_supplier where erased_at is null""");
-                    PreparedStatement paid = c.prepareStatement("""
-                            select coalesce(array_agg(supplier_id), '{}') from known_supplier where num = any(?)""")) {
+            try (Connection c = SpendCube.oneSnapshot(db)) {
                 UUID[] attendees = inScope(c,
                         "(select supplier_id, anchor_id, recorded_at from event_attendance where attended) a",
                         "recorded_at", scope);
+                Integer[] paid = paidSuppliers(c, scope);
                 List<Stage> stages = new ArrayList<>();
-                stages.add(stage(c, "REGISTERED", "Registered on Anchor Market", ids(registered), attendees));
-                stages.add(stage(c, "ATTENDED", "Came to a meet-the-buyer event, training or webinar", attendees,
+                stages.add(stage(c, "REGISTERED", "Registered on Anchor Market",
+                        "(select supplier_id from known_supplier where erased_at is null) o", q -> 1, attendees));
+                stages.add(stage(c, "ATTENDED", "Came to a meet-the-buyer event or training (checked in)", attendees,
                         attendees));
                 stages.add(stage(c, "BID", "Bid for a tender", inScope(c, "tender_bidder", "closed_at", scope),
                         attendees));
                 stages.add(stage(c, "WON", "Won a contract", inScope(c, "awarded_contract", "awarded_at", scope),
                         attendees));
-                paid.setArray(1, c.createArrayOf("int4", paidSuppliers(c, scope)));
-                stages.add(stage(c, "PAID", "Paid by an anchor", ids(paid), attendees));
+                stages.add(stage(c, "PAID", "Paid by an anchor",
+                        "(select supplier_id from known_supplier where num = any(?)) o", q -> {
+                    q.setArray(1, c.createArrayOf("int4", paid));
+                    return 2;
+                }, attendees));
                 return new Funnel(scope, stages);
             } catch (SQLException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
         });
-    }
-
-    private static UUID[] ids(PreparedStatement arrayQuery) throws SQLException {
-        try (ResultSet row = arrayQuery.executeQuery()) {
-            row.next();
-            return (UUID[]) row.getArray(1).getArray();
-        }
     }
 }

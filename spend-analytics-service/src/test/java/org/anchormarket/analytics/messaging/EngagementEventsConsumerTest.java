@@ -12,9 +12,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import org.anchormarket.analytics.domain.KnownAnchor;
 import org.anchormarket.contracts.messaging.Topics;
 import org.anchormarket.testing.CloudEventRecords;
 import org.anchormarket.testing.KafkaResource;
@@ -39,9 +37,9 @@ class EngagementEventsConsumerTest {
 
     @Test
     void shouldCountWhoCameToEventsAndFollowThemToBids() {
-        String organiser = anchor();
-        String attending = anchor();
-        String other = anchor();
+        String organiser = KnownAnchors.create();
+        String attending = KnownAnchors.create();
+        String other = KnownAnchors.create();
         UUID event = UUID.randomUUID();
         UUID came = UUID.randomUUID();
         UUID late = UUID.randomUUID();
@@ -127,18 +125,5 @@ class EngagementEventsConsumerTest {
     private int count(String sql, UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).setParameter(1, id)
                 .getSingleResult()).intValue());
-    }
-
-    private static String anchor() {
-        String anchor = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownAnchor a = new KnownAnchor();
-            a.anchorId = anchor;
-            a.name = anchor;
-            a.type = "SUB_CENTRAL";
-            a.updatedAt = Instant.now();
-            a.persist();
-        });
-        return anchor;
     }
 }

@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import org.anchormarket.analytics.domain.KnownAnchor;
 import org.anchormarket.contracts.messaging.Topics;
 import org.anchormarket.testing.KafkaResource;
 import org.anchormarket.testing.KeycloakResource;
@@ -40,15 +39,7 @@ class TenderEventsConsumerTest {
 
     @Test
     void shouldCountAwardedContractsAsCommittedSpendAndBiddersAndWinnersInTheFunnel() {
-        String anchor = "anchor-" + UUID.randomUUID().toString().substring(0, 8);
-        QuarkusTransaction.requiringNew().run(() -> {
-            KnownAnchor a = new KnownAnchor();
-            a.anchorId = anchor;
-            a.name = anchor;
-            a.type = "SUB_CENTRAL";
-            a.updatedAt = java.time.Instant.now();
-            a.persist();
-        });
+        String anchor = KnownAnchors.create();
         UUID tender = UUID.randomUUID();
         UUID lot = UUID.randomUUID();
         UUID winner = UUID.randomUUID();
