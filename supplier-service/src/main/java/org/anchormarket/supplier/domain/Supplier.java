@@ -143,6 +143,13 @@ public class Supplier extends PanacheEntityBase {
     @Column(name = "members_announced", nullable = false)
     public boolean membersAnnounced;
 
+    /**
+     * When its people first completed procurement training ({@code supplier_training}, from events-service): from
+     * then on it is bid-ready. Read with the supplier, never written through it (its version does not move).
+     */
+    @org.hibernate.annotations.Formula("(select min(t.completed_at) from supplier_training t where t.supplier_id = id)")
+    public Instant bidReadySince;
+
     @Version
     public long version;
 

@@ -15,7 +15,7 @@ public final class SupplierCsv {
     static final List<String> COLUMNS = List.of("id", "legalName", "tradingName", "organisationType",
             "companyNumber", "charityNumber", "country", "postcode", "status", "locality", "town", "ward", "sizeBand",
             "sme", "vcfse", "vcfseVerified", "employees", "annualTurnover", "cpvCodes", "email", "phone", "website",
-            "paysRealLivingWage", "localStaffShare", "registeredAt");
+            "paysRealLivingWage", "localStaffShare", "registeredAt", "bidReady");
 
     private SupplierCsv() {
     }
@@ -29,7 +29,8 @@ public final class SupplierCsv {
                         s.charityNumber, s.country, s.postcode, s.status, s.locality, text(s.town), text(s.ward),
                         s.sizeBand, s.isSme(), s.vcfse, s.vcfseVerified, s.employees, pounds(s.annualTurnover),
                         String.join(" ", s.cpvCodes.stream().sorted().toList()), text(s.email), text(s.phone),
-                        text(s.website), s.paysRealLivingWage, s.localStaffShare, s.registeredAt);
+                        text(s.website), s.paysRealLivingWage, s.localStaffShare, s.registeredAt,
+                        s.bidReadySince != null);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

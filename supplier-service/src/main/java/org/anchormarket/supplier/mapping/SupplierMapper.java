@@ -110,7 +110,9 @@ public final class SupplierMapper {
                         .vcfseVerified(s.vcfseVerified))
                 .registeredAt(s.registeredAt.atOffset(ZoneOffset.UTC))
                 .updatedAt(s.updatedAt == null ? null : s.updatedAt.atOffset(ZoneOffset.UTC))
-                .erasedAt(s.erasedAt == null ? null : s.erasedAt.atOffset(ZoneOffset.UTC));
+                .erasedAt(s.erasedAt == null ? null : s.erasedAt.atOffset(ZoneOffset.UTC))
+                .bidReady(s.bidReadySince != null)
+                .bidReadySince(s.bidReadySince == null ? null : s.bidReadySince.atOffset(ZoneOffset.UTC));
     }
 
     private static org.anchormarket.contracts.supplier.model.Branch toApi(Branch b) {

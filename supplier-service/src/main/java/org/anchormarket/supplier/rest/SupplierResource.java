@@ -102,10 +102,11 @@ public class SupplierResource implements SuppliersApi {
     @Override
     @RolesAllowed({ "buyer", "leadership", "admin" })
     public SupplierPage searchSuppliers(String cpv, Locality locality, String town, String ward, SizeBand sizeBand,
-            Boolean vcfse, Boolean verified, String q, Integer page, Integer pageSize) {
+            Boolean vcfse, Boolean verified, Boolean bidReady, String q, Integer page, Integer pageSize) {
         int p = page == null ? 0 : page;
         int size = pageSize == null ? 50 : pageSize;
-        var result = directory.search(criteria(cpv, locality, town, ward, sizeBand, vcfse, verified, q), p, size);
+        var result = directory.search(criteria(cpv, locality, town, ward, sizeBand, vcfse, verified, bidReady, q), p,
+                size);
         List<Supplier> items = result.items().stream().map(SupplierMapper::toApi).toList();
         if (identity.hasRole("admin")) {
             var shared = registration.sharingNumbers(items.stream().map(Supplier::getId).toList());
@@ -117,22 +118,22 @@ public class SupplierResource implements SuppliersApi {
     @Override
     @RolesAllowed({ "buyer", "leadership", "admin" })
     public String exportSuppliers(String cpv, Locality locality, String town, String ward, SizeBand sizeBand,
-            Boolean vcfse, Boolean verified, String q) {
+            Boolean vcfse, Boolean verified, Boolean bidReady, String q) {
         String csv = SupplierCsv.export(
-                directory.all(criteria(cpv, locality, town, ward, sizeBand, vcfse, verified, q)));
+                directory.all(criteria(cpv, locality, town, ward, sizeBand, vcfse, verified, bidReady, q)));
         request.getCurrent().response().putHeader("Content-Disposition", "attachment; filename=\"suppliers.csv\"");
         return csv;
     }
 
     private static SupplierDirectory.Criteria criteria(String cpv, Locality locality, String town, String ward,
-            SizeBand sizeBand, Boolean vcfse, Boolean verified, String q) {
+            SizeBand sizeBand, Boolean vcfse, Boolean verified, Boolean bidReady, String q) {
         return new SupplierDirectory.Criteria(cpv,
                 locality == null ? null
                         : org.anchormarket.supplier.domain.classification.Locality.valueOf(locality.name()),
                 town, ward,
                 sizeBand == null ? null
                         : org.anchormarket.supplier.domain.classification.SizeBand.valueOf(sizeBand.name()),
-                vcfse, verified, q);
+                vcfse, verified, bidReady, q);
     }
 
     @Override

@@ -57,9 +57,18 @@ public class SupplierDirectory {
         }
     }
 
+    /** Something a page shows changed without a message of this service (a training completed, learnt from events). */
+    public record Shown() {
+    }
+
+    void shown(@jakarta.enterprise.event.Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+            Shown changed) {
+        changed((org.anchormarket.chassis.outbox.Outbox.OutboxWritten) null);
+    }
+
     /** What to look for; null means any. */
     public record Criteria(String cpv, Locality locality, String town, String ward, SizeBand sizeBand, Boolean vcfse,
-            Boolean verified, String q) {
+            Boolean verified, Boolean bidReady, String q) {
     }
 
     public record Result(List<Supplier> items, long total) {
@@ -112,7 +121,7 @@ public class SupplierDirectory {
         return new Criteria(c.cpv() == null ? null : cpvPrefix(c.cpv()), c.locality(),
                 c.town() == null ? null : c.town().toLowerCase(Locale.ROOT),
                 c.ward() == null ? null : c.ward().toLowerCase(Locale.ROOT), c.sizeBand(), c.vcfse(), c.verified(),
-                c.q() == null || c.q().isBlank() ? null : c.q().strip().toLowerCase(Locale.ROOT));
+                c.bidReady(), c.q() == null || c.q().isBlank() ? null : c.q().strip().toLowerCase(Locale.ROOT));
     }
 
     private Result load(Criteria c, int page, int pageSize) {
@@ -152,6 +161,9 @@ public class SupplierDirectory {
         if (c.verified() != null) {
             where.add(c.verified() ? "s.status = :verifiedStatus" : "s.status <> :verifiedStatus");
             params.and("verifiedStatus", SupplierStatus.VERIFIED);
+        }
+        if (c.bidReady() != null) {
+            where.add(c.bidReady() ? "s.bidReadySince is not null" : "s.bidReadySince is null");
         }
         if (c.q() != null && !c.q().isBlank()) {
             where.add("(lower(s.legalName) like :q or lower(coalesce(s.tradingName, '')) like :q "

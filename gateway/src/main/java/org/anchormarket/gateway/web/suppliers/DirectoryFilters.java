@@ -13,15 +13,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 /** The directory's filters as the query string gives them; echoed into the form and the CSV link. */
 public record DirectoryFilters(@RestQuery String q, @RestQuery String cpv, @RestQuery String locality,
         @RestQuery String town, @RestQuery String ward, @RestQuery String sizeBand, @RestQuery String vcfse,
-        @RestQuery String verified, @RestQuery String page) {
+        @RestQuery String verified, @RestQuery String bidReady, @RestQuery String page) {
 
     /** Only the suppliers awaiting an admin's decision. */
     static DirectoryFilters awaitingVerification() {
-        return new DirectoryFilters(null, null, null, null, null, null, null, "false", null);
+        return new DirectoryFilters(null, null, null, null, null, null, null, "false", null, null);
     }
 
     /** The filters read for the service; what cannot be read is named in {@code errors}. */
-    record Read(Locality locality, SizeBand sizeBand, Boolean vcfse, Boolean verified, int page) {
+    record Read(Locality locality, SizeBand sizeBand, Boolean vcfse, Boolean verified, Boolean bidReady, int page) {
     }
 
     Read read(List<ServiceRefusal.FieldError> errors) {
@@ -29,7 +29,7 @@ public record DirectoryFilters(@RestQuery String q, @RestQuery String cpv, @Rest
         return new Read(FormValues.choice(locality, Locality::fromValue, "locality", errors),
                 FormValues.choice(sizeBand, SizeBand::fromValue, "sizeBand", errors),
                 FormValues.yesNo(vcfse, "vcfse", errors), FormValues.yesNo(verified, "verified", errors),
-                p == null || p < 0 ? 0 : p);
+                FormValues.yesNo(bidReady, "bidReady", errors), p == null || p < 0 ? 0 : p);
     }
 
     /** The filters as a query string (without the page), for the CSV link and the page links. */
@@ -43,6 +43,7 @@ public record DirectoryFilters(@RestQuery String q, @RestQuery String cpv, @Rest
         add(parts, "sizeBand", sizeBand);
         add(parts, "vcfse", vcfse);
         add(parts, "verified", verified);
+        add(parts, "bidReady", bidReady);
         return String.join("&", parts);
     }
 

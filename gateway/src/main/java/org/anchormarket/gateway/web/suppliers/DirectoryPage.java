@@ -83,7 +83,7 @@ public class DirectoryPage {
         }
         String csv = suppliers.exportSuppliers(FormValues.text(filters.cpv()), read.locality(),
                 FormValues.text(filters.town()), FormValues.text(filters.ward()), read.sizeBand(), read.vcfse(),
-                read.verified(), FormValues.text(filters.q()));
+                read.verified(), read.bidReady(), FormValues.text(filters.q()));
         return Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"suppliers.csv\"").build();
     }
@@ -121,7 +121,8 @@ public class DirectoryPage {
             try {
                 result = suppliers.searchSuppliers(FormValues.text(filters.cpv()), read.locality(),
                         FormValues.text(filters.town()), FormValues.text(filters.ward()), read.sizeBand(),
-                        read.vcfse(), read.verified(), FormValues.text(filters.q()), read.page(), PAGE_SIZE);
+                        read.vcfse(), read.verified(), read.bidReady(), FormValues.text(filters.q()), read.page(),
+                        PAGE_SIZE);
             } catch (ServiceRefusal serviceRefusal) {
                 if (serviceRefusal.forbidden() || serviceRefusal.status() >= 500) {
                     throw serviceRefusal;
