@@ -116,12 +116,12 @@ public final class Platform implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
             supplierSettings().forEach(env::put);
+            if (app.name().equals("events-service")) {
+                env.put("EVENTS_PUBLIC_URL", layout.gatewayUrl()); // the emails to registrants link to it
+            }
             if (app.name().equals("tender-service")) {
                 env.put("TENDER_BIDS_KEY", bidKey());
                 env.put("TENDER_PUBLIC_URL", layout.gatewayUrl());
-                // No mail server on a local platform: alerts are written to the service's log, unless one is named
-                String smtp = System.getenv("QUARKUS_MAILER_HOST");
-                env.put("QUARKUS_MAILER_MOCK", String.valueOf(smtp == null || smtp.isBlank()));
             }
             launch(app, env);
         }
@@ -177,9 +177,12 @@ public final class Platform implements AutoCloseable {
             env.put("SUPPLIER_REFERENCE_DATA_WARD_NAMES_FILE", wards.toString());
         }
         onspd(folder.resolve("onspd")).ifPresent(f -> env.put("SUPPLIER_REFERENCE_DATA_ONSPD_FILE", f.toString()));
-        // No mail server on the local platform: emails (invitations) are written to the service's log instead,
-        // unless the operator configures SMTP (QUARKUS_MAILER_HOST, ...; then set QUARKUS_MAILER_MOCK=false).
-        env.put("QUARKUS_MAILER_MOCK", System.getenv().getOrDefault("QUARKUS_MAILER_MOCK", "true"));
+        // No mail server on the local platform: every service's emails (invitations, alerts, registrants') are
+        // written to its log instead, unless the operator names one (QUARKUS_MAILER_HOST, _PORT, ...) or says so
+        // (QUARKUS_MAILER_MOCK). The mock's log holds the emails' text: a local platform's logs are its own.
+        String smtp = System.getenv("QUARKUS_MAILER_HOST");
+        env.put("QUARKUS_MAILER_MOCK", System.getenv().getOrDefault("QUARKUS_MAILER_MOCK",
+                String.valueOf(smtp == null || smtp.isBlank())));
         env.put("SUPPLIER_INVITATIONS_ACCEPT_URL", layout.gatewayUrl() + "/app/organisation");
         // The local realm has no mail server, so it cannot verify addresses: an invitation is still bound to the
         // invited address, but an unverified one is accepted here (LOCAL PLATFORM ONLY).

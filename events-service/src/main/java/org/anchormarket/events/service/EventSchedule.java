@@ -32,12 +32,15 @@ public class EventSchedule {
     private final EntityManager em;
     private final AnchorDirectory anchors;
     private final Registrations registrations;
+    private final RegistrantEmails emails;
     private final Clock clock;
 
-    EventSchedule(EntityManager em, AnchorDirectory anchors, Registrations registrations, Clock clock) {
+    EventSchedule(EntityManager em, AnchorDirectory anchors, Registrations registrations, RegistrantEmails emails,
+            Clock clock) {
         this.em = em;
         this.anchors = anchors;
         this.registrations = registrations;
+        this.emails = emails;
         this.clock = clock;
     }
 
@@ -92,6 +95,7 @@ public class EventSchedule {
         if (e.ended(now)) {
             throw new DomainException.Conflict("The event is over: it can no longer change", null);
         }
+        String placeAndTime = placeAndTime(e);
         apply(e, d, false, now);
         if (e.capacity < seats.seatsTaken) {
             throw new DomainException.Conflict("Confirmed registrations hold " + seats.seatsTaken
@@ -100,7 +104,15 @@ public class EventSchedule {
         e.updatedAt = now;
         em.flush(); // the version moves now: a racing edit without If-Match fails here (409)
         registrations.promote(e, seats);
+        if (!placeAndTime.equals(placeAndTime(e))) {
+            emails.changed(e, Registration.ofEvent(e.id));
+        }
         return view(e, seats);
+    }
+
+    /** What registrants are told of when it changes: the times and the place. */
+    private static String placeAndTime(Event e) {
+        return java.util.Arrays.asList(e.startsAt, e.endsAt, e.venue, e.town, e.onlineUrl).toString();
     }
 
     @Transactional

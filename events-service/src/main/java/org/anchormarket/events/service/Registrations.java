@@ -40,11 +40,13 @@ public class Registrations {
 
     private final EntityManager em;
     private final EngagementMessages messages;
+    private final RegistrantEmails emails;
     private final Clock clock;
 
-    Registrations(EntityManager em, EngagementMessages messages, Clock clock) {
+    Registrations(EntityManager em, EngagementMessages messages, RegistrantEmails emails, Clock clock) {
         this.em = em;
         this.messages = messages;
+        this.emails = emails;
         this.clock = clock;
     }
 
@@ -157,8 +159,10 @@ public class Registrations {
         r.persist();
         if (r.status == Registration.Status.CONFIRMED) {
             messages.confirmed(event, r, false);
+            emails.placed(event, r, false);
         } else {
             position = nextPosition; // nobody is promoted while tickets are taken: the waitlist only grows
+            emails.waitlisted(event, r, position);
         }
         return new View(r, position);
     }
@@ -301,6 +305,7 @@ public class Registrations {
                 w.confirmedAt = now;
                 seats.seatsTaken += w.seats;
                 messages.confirmed(event, w, true);
+                emails.placed(event, w, true);
             }
             if (seats.seatsTaken >= event.capacity) {
                 return;
@@ -320,8 +325,8 @@ public class Registrations {
     }
 
     /**
-     * An erased supplier: its people's names and addresses go from every registration, and its places at events
-     * still to come are given up (to the waitlist).
+     * An erased supplier: its people's names and addresses go from every registration and from the emails to them,
+     * and its places at events still to come are given up (to the waitlist).
      */
     void forgetPeopleOf(UUID supplierId, String erasedName) {
         Instant now = now();
@@ -332,6 +337,8 @@ public class Registrations {
             boolean toCome = !event.ended(now);
             EventSeats seats = toCome ? lockSeats(r.eventId) : null;
             em.refresh(r, LockModeType.PESSIMISTIC_WRITE);
+            // the emails to its people go too, sent or not yet
+            emails.forget(r);
             r.attendees = List.of();
             if (erasedName != null) {
                 r.organisationName = erasedName;
@@ -365,6 +372,7 @@ public class Registrations {
         Meeting.update("status = ?1, decidedAt = ?2 where registrationId = ?3 and status in ?4", Meeting.Status.CANCELLED,
                 r.cancelledAt, r.id, Meeting.HOLDING);
         messages.cancelled(event, r, wasConfirmed, eventCancelled);
+        emails.cancelled(event, r, eventCancelled);
     }
 
     /** The organisation's own members, the event's anchor's buyers and admins. */

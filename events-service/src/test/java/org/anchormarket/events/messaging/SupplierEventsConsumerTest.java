@@ -44,6 +44,7 @@ class SupplierEventsConsumerTest {
         String rw = EventCalls.register(waiting.token(), event, "Pat Patient", "Paul Patient").statusCode(201)
                 .body("status", equalTo("WAITLISTED")).extract().path("id");
 
+        assertEquals(2, mailsToErin(), "each was emailed its place");
         CloudEventRecords.send(Topics.SUPPLIERS, erased.supplierId().toString(), 2,
                 Topics.EventTypes.SUPPLIER_ERASED, """
                         {"supplierId":"%s","legalName":"Erased supplier","erasedAt":"%s","classification":{"locality":"IN_BOROUGH","sizeBand":"MICRO","sme":true,"vcfse":false,"vcfseVerified":false}}"""
@@ -54,6 +55,8 @@ class SupplierEventsConsumerTest {
         assertEquals(Registration.Status.CANCELLED, gone.status);
         assertEquals("Erased supplier", gone.organisationName);
         assertEquals(List.of(), gone.attendees);
+        // the emails to its people (their place was confirmed) are gone too, and none tells of the places given up
+        assertEquals(0, mailsToErin());
         assertEquals("CONFIRMED", EventCalls.registration(waiting.token(), event, rw).getString("status"));
         // its members act for nothing now; a late update does not bring it back
         EventCalls.register(erased.token(), EventCalls.event(5, 1), "Erin Erasable").statusCode(403);
@@ -101,5 +104,13 @@ class SupplierEventsConsumerTest {
         // the stale one was read (and left the newer name alone): messages on one key are read in order
         assertEquals("New Name", QuarkusTransaction.requiringNew()
                 .call(() -> KnownAnchor.<KnownAnchor>findById(id).name));
+    }
+
+    /** Emails to the erased organisation's two people, sent or not. */
+    private static int mailsToErin() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Registration.getEntityManager()
+                .createNativeQuery("select count(*) from mail_outbox where to_address in (?1, ?2)")
+                .setParameter(1, "erinerasable@example.org").setParameter(2, "ericerasable@example.org")
+                .getSingleResult()).intValue());
     }
 }
