@@ -20,7 +20,9 @@ import org.openqa.selenium.support.ui.Select;
  * edits its profile; an admin verifies it; a buyer filters the directory and downloads the CSV; a user without the
  * role is refused with a page saying so; a leader uploads a real council's spend file and reads the dashboard; a
  * buyer drafts and publishes a reserved tender, the new business is told of it, asks and bids, and the buyer answers,
- * opens the bids after the (real) deadline, scores and awards, and the business sees it won.
+ * opens the bids after the (real) deadline, scores and awards, and the business sees it won; a buyer runs a
+ * meet-the-buyer event while the business registers and books a meeting; a buyer creates and changes a training
+ * session, the business's person comes, and once it is over the business is bid-ready.
  */
 @ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -329,7 +331,100 @@ class BrowserJourneysIT {
         }
     }
 
-    /** A small real PDF to upload, in a folder of the journey's own. */
+    @Test
+    @Order(10)
+    void aBuyerRunsATrainingSessionAndTheLocalBusinessWhosePeopleCameIsBidReady() {
+        String title = "Bidding for public contracts " + Long.toString(System.nanoTime(), 36);
+        // First planned for tomorrow, then moved to begin in two to three minutes and last one: long enough to
+        // register before it starts (registration closes then), short enough that the test sees it end
+        java.time.Instant tomorrow = java.time.Instant.now().plus(1, java.time.temporal.ChronoUnit.DAYS)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant start = java.time.Instant.now().plus(3, java.time.temporal.ChronoUnit.MINUTES)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.Instant end = start.plus(1, java.time.temporal.ChronoUnit.MINUTES);
+        String eventUrl;
+        try (Browser buyer = Browser.open("buyer-training")) {
+            signIn(buyer, "buyer1", "buyer1");
+            buyer.press("Events");
+            buyer.press("Create an event");
+            new Select(buyer.find("#kind")).selectByValue("TRAINING");
+            buyer.type("title", "Tendering basics").type("venue", "Wigan Life Centre").type("town", "Wigan")
+                    .type("startsAt", UK_TIME.format(tomorrow))
+                    .type("endsAt", UK_TIME.format(tomorrow.plusSeconds(7200))).type("capacity", "30")
+                    .type("seatsPerOrganisation", "1");
+            buyer.press("Create the event");
+            assertTrue(buyer.text().contains("The event is published"), buyer.text());
+            eventUrl = buyer.driver().getCurrentUrl().replaceAll("\\?.*", "");
+            buyer.press("Change the event");
+            assertEquals("Tendering basics", buyer.find("#title").getAttribute("value"), "filled from the event");
+            assertEquals(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(
+                    java.time.ZoneId.of("Europe/London")).format(tomorrow), buyer.find("#startsAt").getAttribute("value"));
+            buyer.type("title", title).type("capacity", "lots").type("startsAt", UK_TIME.format(start))
+                    .type("endsAt", UK_TIME.format(end)).type("registrationClosesAt", "");
+            buyer.press("Save the changes");
+            assertTrue(buyer.find(".govuk-error-summary").getText().contains("Capacity"),
+                    buyer.find(".govuk-error-summary").getText());
+            assertEquals(title, buyer.find("#title").getAttribute("value"), "what was typed is kept");
+            buyer.type("capacity", "12");
+            buyer.press("Save the changes");
+            assertTrue(buyer.text().contains("The event is changed"), buyer.text());
+            assertTrue(buyer.text().contains(title) && buyer.text().contains("12 of 12 left"), buyer.text());
+        }
+        String code;
+        try (Browser business = Browser.open("business-training")) {
+            signIn(business, BUSINESS_USER, "Secret-" + BUSINESS_USER);
+            business.go(SharedPlatform.gateway() + "/app/organisation");
+            assertTrue(business.text().contains("find a training session"), business.text());
+            business.press("find a training session");
+            business.driver().findElement(By.partialLinkText(title)).click();
+            business.checked();
+            business.type("register-name1", "Hannah Hedges").type("register-email1", BUSINESS_USER + "@hedges.example");
+            business.press("Register");
+            assertTrue(business.text().contains("Your place is confirmed"), business.text());
+            code = business.find(".govuk-panel__body strong").getText();
+        }
+        try (Browser buyer = Browser.open("buyer-training-check-in")) {
+            signIn(buyer, "buyer1", "buyer1");
+            buyer.go(eventUrl);
+            buyer.press("Registrations, the waitlist and check-in on the day");
+            buyer.type("check-checkInCode", code);
+            buyer.press("Check in");
+            assertTrue(buyer.text().contains(BUSINESS + ": Hannah Hedges"), buyer.text());
+        }
+        // Once the session is over, those who came completed it: the organisation is bid-ready
+        try (Browser business = Browser.open("business-bid-ready")) {
+            signIn(business, BUSINESS_USER, "Secret-" + BUSINESS_USER);
+            long until = System.nanoTime() + java.time.Duration.between(java.time.Instant.now(), end)
+                    .plusMinutes(2).toNanos();
+            do {
+                business.go(SharedPlatform.gateway() + "/app/organisation");
+                if (business.text().contains("Bid-ready")) {
+                    break;
+                }
+                sleep(5_000);
+            } while (System.nanoTime() < until);
+            assertTrue(business.text().contains("Your people completed procurement training"), business.text());
+        }
+        try (Browser buyer = Browser.open("buyer-bid-ready")) {
+            signIn(buyer, "buyer1", "buyer1");
+            buyer.press("Supplier directory");
+            buyer.type("q", BUSINESS);
+            new Select(buyer.find("#bidReady")).selectByVisibleText("Bid-ready: completed training");
+            buyer.press("Apply filters");
+            assertTrue(buyer.text().contains("1 supplier found") && buyer.text().contains("Bid-ready"),
+                    buyer.text());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     @Order(9)
     void aBuyerRunsAMeetTheBuyerEventWhileALocalBusinessRegistersAndBooksAMeeting() {
@@ -402,6 +497,7 @@ class BrowserJourneysIT {
         }
     }
 
+    /** A small real PDF to upload, in a folder of the journey's own. */
     private static Path pdf(String name, String text) {
         try {
             Path dir = Files.createTempDirectory("journey-files");

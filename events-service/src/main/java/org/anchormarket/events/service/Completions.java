@@ -31,7 +31,7 @@ public class Completions {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${events.completions-interval:60s}", delayed = "5s",
+    @Scheduled(every = "${events.completions-interval:15s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void recordDue() {

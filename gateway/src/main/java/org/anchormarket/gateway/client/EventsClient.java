@@ -30,6 +30,13 @@ public interface EventsClient extends EventsApi, RegistrationsApi, MeetingsApi {
     @Produces("text/csv")
     Response attendanceList(@PathParam("id") UUID id);
 
+    /** {@code getEvent} with its ETag (for the edit form's If-Match). */
+    @GET
+    @Path("/api/events/{id}")
+    @Produces("application/json")
+    org.jboss.resteasy.reactive.RestResponse<org.anchormarket.contracts.events.model.Event> getEventTagged(
+            @PathParam("id") UUID id);
+
     /**
      * {@code getSchedule}, the signed-in user's calendar. Not inherited from the generated {@code ScheduleApi}: an
      * interface of one operation keeps its path on the interface, which this client's own path replaces, so the call

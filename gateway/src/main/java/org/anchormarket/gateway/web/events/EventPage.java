@@ -39,7 +39,8 @@ public class EventPage {
             "asked", "Your meeting request is sent to the buyer",
             "decided", "The supplier is told of your decision",
             "table", "Your table is open: suppliers with a place can ask for its slots",
-            "eventCancelled", "The event is cancelled: every registrant is told");
+            "eventCancelled", "The event is cancelled: every registrant is told",
+            "changed", "The event is changed");
 
     @CheckedTemplate
     static class Templates {

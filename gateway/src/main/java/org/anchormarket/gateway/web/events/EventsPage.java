@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.anchormarket.contracts.events.model.EventKind;
 import org.anchormarket.contracts.events.model.EventPage;
 import org.anchormarket.contracts.events.model.MyRegistration;
 import org.anchormarket.gateway.client.EventsClient;
@@ -30,7 +31,7 @@ public class EventsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance events(EventPage events, Pager pager, boolean canCreate);
+        static native TemplateInstance events(EventPage events, Pager pager, EventKind kind, boolean canCreate);
 
         static native TemplateInstance mine(List<MyRegistration> registrations);
     }
@@ -45,11 +46,15 @@ public class EventsPage {
         this.user = user;
     }
 
+    /** Upcoming events; {@code kind} ({@code TRAINING}, ...) shows only those (a kind not known shows them all). */
     @GET
-    public TemplateInstance events(@RestQuery String page) {
+    public TemplateInstance events(@RestQuery String page, @RestQuery String kind) {
         int p = Pager.asked(page, 10_000);
-        EventPage found = events.listEvents(null, null, null, p, PAGE_SIZE);
-        return Templates.events(found, Pager.of(p, found.getTotal(), PAGE_SIZE, "/app/events"),
+        EventKind only = java.util.Arrays.stream(EventKind.values())
+                .filter(k -> k.name().equals(kind) && !k.name().startsWith("UNKNOWN")).findFirst().orElse(null);
+        EventPage found = events.listEvents(only, null, null, p, PAGE_SIZE);
+        return Templates.events(found, Pager.of(p, found.getTotal(), PAGE_SIZE,
+                only == null ? "/app/events" : "/app/events?kind=" + only.name()), only,
                 user.has("buyer") || user.has("admin"));
     }
 

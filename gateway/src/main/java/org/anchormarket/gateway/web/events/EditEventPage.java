@@ -1,0 +1,113 @@
+package org.anchormarket.gateway.web.events;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.anchormarket.contracts.events.model.Event;
+import org.anchormarket.contracts.events.model.EventChange;
+import org.anchormarket.gateway.client.EventsClient;
+import org.anchormarket.gateway.web.Area;
+import org.anchormarket.gateway.web.Choice;
+import org.anchormarket.gateway.web.CurrentUser;
+import org.anchormarket.gateway.web.FormValues;
+import org.anchormarket.gateway.web.InArea;
+import org.anchormarket.gateway.web.ServiceRefusal;
+import org.anchormarket.gateway.web.spend.AnchorChoices;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The event's buyers (or an admin) change it: title, description, place, times, places, the anchors attending and its
+ * categories. The form carries the ETag of the event it was filled from, sent back as If-Match: a colleague's change
+ * in between is not overwritten, the form comes back with theirs to be checked.
+ */
+@jakarta.ws.rs.Path("/app/events/{id}/edit")
+@Produces(MediaType.TEXT_HTML)
+@InArea(Area.EVENT_MANAGEMENT)
+public class EditEventPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance editEvent(Event event, EventForm form, String version, List<Choice> anchors,
+                ServiceRefusal refusal);
+    }
+
+    private final EventsClient events;
+    private final AnchorChoices anchors;
+    private final CurrentUser user;
+
+    EditEventPage(@RestClient EventsClient events, AnchorChoices anchors, CurrentUser user) {
+        this.events = events;
+        this.anchors = anchors;
+        this.user = user;
+    }
+
+    @GET
+    public TemplateInstance form(@RestPath UUID id) {
+        RestResponse<Event> current = events.getEventTagged(id);
+        requireOrganiser(current.getEntity());
+        return show(current.getEntity(), EventForm.of(current.getEntity()), current.getHeaderString("ETag"), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@RestPath UUID id, @BeanParam EventForm form, @RestForm String version,
+            @RestForm String anchorsShown) {
+        Event now = events.getEvent(id);
+        requireOrganiser(now);
+        List<ServiceRefusal.FieldError> errors = new ArrayList<>();
+        EventChange change = form.toChange(now, "true".equals(anchorsShown), errors);
+        ServiceRefusal refusal = errors.isEmpty() ? null : ServiceRefusal.ofFields(errors);
+        if (refusal == null) {
+            try {
+                events.updateEvent(id, change, FormValues.text(version));
+                return Response.seeOther(URI.create("/app/events/" + id + "?notice=changed")).build();
+            } catch (ServiceRefusal serviceRefusal) {
+                if (serviceRefusal.forbidden() || serviceRefusal.status() >= 500) {
+                    throw serviceRefusal;
+                }
+                refusal = serviceRefusal;
+                if (serviceRefusal.status() == 412) {
+                    // Their change is kept; the form keeps what this user typed, against the event as it now is
+                    RestResponse<Event> latest = events.getEventTagged(id);
+                    return Response.status(409).entity(show(latest.getEntity(), form, latest.getHeaderString("ETag"),
+                            new ServiceRefusal(409, "Someone else changed this event while you were editing it. "
+                                    + "Check what it now says (on its page) and save your changes again.",
+                                    List.of()))).build();
+                }
+            }
+        }
+        return Response.status(refusal.status() == 409 ? 409 : 400)
+                .entity(show(now, form, FormValues.text(version), refusal)).build();
+    }
+
+    /** Only the organising anchor's buyers and admins change an event (the service says so too). */
+    private void requireOrganiser(Event e) {
+        if (!(user.has("admin") || user.has("buyer") && e.getAnchor().equals(user.anchor()))) {
+            throw new ServiceRefusal(403, "Only the buyers of the anchor institution organising this event can "
+                    + "change it", List.of());
+        }
+    }
+
+    private TemplateInstance show(Event event, EventForm form, String version, ServiceRefusal refusal) {
+        List<Choice> attending;
+        try {
+            attending = anchors.options().stream().filter(c -> !c.name().equals(event.getAnchor())).toList();
+        } catch (ServiceRefusal | jakarta.ws.rs.ProcessingException unavailable) {
+            attending = List.of();
+        }
+        return Templates.editEvent(event, form, version, attending, refusal);
+    }
+}
