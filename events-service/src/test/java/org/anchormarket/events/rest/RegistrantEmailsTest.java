@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The people registered are emailed what stands, at the addresses given when registering: a place with its check-in
  * code, the waitlist, a place that came free, their registration cancelled, the event moved or cancelled. A request
- * refused sends nothing; emails sent are kept no longer than the outbox keeps them.
+ * refused sends nothing; a change of description tells nobody. (The sender's own rules: MailSenderTest.)
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
