@@ -30,8 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The event's buyers (or an admin) change it: title, description, place, times, places, the anchors attending and its
- * categories. The form carries the ETag of the event it was filled from, sent back as If-Match: a colleague's change
- * in between is not overwritten, the form comes back with theirs to be checked.
+ * categories. The form carries the ETag of the event it was filled from, sent back as If-Match (a form without it is
+ * refused): a colleague's change in between is not overwritten; the form comes back showing the event as it now is.
  */
 @jakarta.ws.rs.Path("/app/events/{id}/edit")
 @Produces(MediaType.TEXT_HTML)
@@ -67,12 +67,22 @@ public class EditEventPage {
             @RestForm String anchorsShown) {
         Event now = events.getEvent(id);
         requireOrganiser(now);
+        String asRead = FormValues.text(version);
+        if (asRead == null || asRead.equals("*")) {
+            // the form always carries the version it was filled from: without it, a save could overwrite unseen
+            // changes
+            RestResponse<Event> latest = events.getEventTagged(id);
+            return Response.status(409).entity(show(latest.getEntity(), EventForm.of(latest.getEntity()),
+                    latest.getHeaderString("ETag"), new ServiceRefusal(409, "This form did not say which version of "
+                            + "the event it was filled from. Below is the event as it now is: make your changes again.",
+                            List.of()))).build();
+        }
         List<ServiceRefusal.FieldError> errors = new ArrayList<>();
         EventChange change = form.toChange(now, "true".equals(anchorsShown), errors);
         ServiceRefusal refusal = errors.isEmpty() ? null : ServiceRefusal.ofFields(errors);
         if (refusal == null) {
             try {
-                events.updateEvent(id, change, FormValues.text(version));
+                events.updateEvent(id, change, asRead);
                 return Response.seeOther(URI.create("/app/events/" + id + "?notice=changed")).build();
             } catch (ServiceRefusal serviceRefusal) {
                 if (serviceRefusal.forbidden() || serviceRefusal.status() >= 500) {
@@ -80,12 +90,13 @@ public class EditEventPage {
                 }
                 refusal = serviceRefusal;
                 if (serviceRefusal.status() == 412) {
-                    // Their change is kept; the form keeps what this user typed, against the event as it now is
+                    // Their change is kept, and the form shows the event as it now is: filled with what this user
+                    // typed, saving again would put back what the colleague changed in the fields this user left
                     RestResponse<Event> latest = events.getEventTagged(id);
-                    return Response.status(409).entity(show(latest.getEntity(), form, latest.getHeaderString("ETag"),
-                            new ServiceRefusal(409, "Someone else changed this event while you were editing it. "
-                                    + "Check what it now says (on its page) and save your changes again.",
-                                    List.of()))).build();
+                    return Response.status(409).entity(show(latest.getEntity(), EventForm.of(latest.getEntity()),
+                            latest.getHeaderString("ETag"), new ServiceRefusal(409, "Someone else changed this event "
+                                    + "while you were editing it. Below is the event as it now is: make your changes "
+                                    + "again.", List.of()))).build();
                 }
             }
         }
